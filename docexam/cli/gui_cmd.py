@@ -1,0 +1,35 @@
+"""``docexam gui``: start the desktop application.
+
+The engine must not import the Qt front end, so the application is found through its
+installed ``docexam-gui`` entry point rather than by importing ``ui``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from importlib.metadata import entry_points
+
+from docexam.errors import DocexamError
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gui", help="open the desktop application")
+    p.add_argument("rest", nargs=argparse.REMAINDER, help="options passed to the application")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    found = entry_points(group="gui_scripts", name="docexam-gui")
+    if not found:
+        raise DocexamError(
+            "the desktop application is not installed: pip install 'docexam[gui]'",
+            code="GUI_NOT_INSTALLED",
+        )
+    app_main = next(iter(found)).load()
+    try:
+        return int(app_main(args.rest) or 0)
+    except ImportError as exc:
+        raise DocexamError(
+            f"the desktop application cannot start ({exc}); pip install 'docexam[gui]'",
+            code="GUI_NOT_INSTALLED",
+        ) from exc

@@ -1,0 +1,204 @@
+"""From per-character class probabilities to MRZ text: field constraints and check digits.
+
+The classifier alone confuses look-alikes (0/O, 1/I, 5/S, 8/B, 2/Z, '<'/K). Two pieces of
+knowledge resolve most of them: the layout says which positions hold digits, letters or
+either (``layouts.char_classes``), and the check digits say whether a field was read right.
+When a check fails, the cheapest set of substitutions (by the classifier's own
+probabilities) that makes it pass is applied and reported as a correction; nothing is
+changed silently, and nothing is changed when no plausible substitution exists.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+
+from docexam.mrz.countries import STATES
+from docexam.mrz.layouts import FIELDS, char_classes, check_specs, detect_format
+from docexam.mrz.ocr.cells import ALPHABET
+from docexam.mrz.parse import MrzParse, parse_mrz
+
+_DIGITS = "0123456789"
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_CLASS_CHARS = {
+    "d": _DIGITS,
+    "D": _DIGITS + "<",
+    "a": _LETTERS + "<",
+    "x": ALPHABET,
+    "s": "MFX<",
+}
+_MASKS = {k: np.array([c in chars for c in ALPHABET], bool) for k, chars in _CLASS_CHARS.items()}
+# A substitution is only plausible if the classifier gave the alternative this much.
+_MIN_ALT_PROB = 1e-3
+_MAX_PAIR_POSITIONS = 8
+# Total log-probability a correction may cost: below this, a check that passes by chance
+# (one in ten) is likelier than the correction being right.
+_MAX_COST = -9.0
+_MIN_PAIR_ALT_PROB = 0.01
+_OFF_CLASS_WEIGHT = 2e-3
+_STATE_FIELDS = ("issuing_state", "nationality")
+_STATE_CODES = tuple(code.ljust(3, "<") for code in STATES)
+_STATE_INDEX = np.array([[ALPHABET.index(c) for c in code] for code in _STATE_CODES])
+
+
+@dataclass(frozen=True)
+class Decoded:
+    lines: tuple[str, ...]
+    char_confidence: tuple[tuple[float, ...], ...]
+    corrections: tuple[tuple[int, int, str, str, str], ...]  # line, pos, read, new, reason
+    parse: MrzParse
+
+    @property
+    def mean_confidence(self) -> float:
+        flat = [c for line in self.char_confidence for c in line]
+        return float(np.mean(flat)) if flat else 0.0
+
+    def rank(self) -> tuple[int, int, float]:
+        passed = sum(ok for _, ok in self.parse.checks)
+        return (int(self.parse.valid), passed, self.mean_confidence)
+
+
+def guess_format(probs: list[np.ndarray]) -> str | None:
+    n = probs[0].shape[0]
+    first = probs[0][0]
+    is_visa = first[ALPHABET.index("V")] > 0.5
+    code = "V" if is_visa else "P"
+    return detect_format([code + "<" * (n - 1)] + ["<" * n] * (len(probs) - 1))
+
+
+def decode(probs: list[np.ndarray], *, today=None) -> Decoded | None:
+    """Decode one candidate MRZ: ``probs`` is one (n, len(ALPHABET)) array per line."""
+    fmt = guess_format(probs)
+    if fmt is None:
+        return None
+    classes = char_classes(fmt)
+    constrained = []
+    for p, cls in zip(probs, classes, strict=True):
+        mask = np.stack([_MASKS[c] for c in cls])
+        # Soft, not hard: a character the layout forbids can still win when the classifier
+        # is sure of it (some real documents break the layout; the parser then says so).
+        q = np.where(mask, p, p * _OFF_CLASS_WEIGHT)
+        q /= np.maximum(q.sum(axis=1, keepdims=True), 1e-12)
+        constrained.append(q)
+    _apply_priors(constrained, fmt)
+    chars = [[ALPHABET[i] for i in q.argmax(axis=1)] for q in constrained]
+    corrections: list[tuple[int, int, str, str, str]] = []
+    for name in _STATE_FIELDS:
+        li, start, end = FIELDS[fmt][name]
+        code = _best_state_code(constrained[li][start:end], "".join(chars[li][start:end]))
+        for k, new in enumerate(code):
+            if chars[li][start + k] != new:
+                corrections.append((li, start + k, chars[li][start + k], new, f"{name} code"))
+                chars[li][start + k] = new
+    parse = parse_mrz(["".join(c) for c in chars], today=today)
+    for spec in check_specs(fmt):
+        if dict(parse.checks).get(spec.name, True):
+            continue
+        fix = _repair_check(chars, constrained, spec, parse, today)
+        if fix is None:
+            continue
+        for (li, pi), new in fix:
+            corrections.append((li, pi, chars[li][pi], new, f"check digit: {spec.name}"))
+            chars[li][pi] = new
+        parse = parse_mrz(["".join(c) for c in chars], today=today)
+    conf = tuple(
+        tuple(float(q[i, ALPHABET.index(ch)]) for i, ch in enumerate(line))
+        for q, line in zip(constrained, chars, strict=True)
+    )
+    return Decoded(
+        lines=tuple("".join(c) for c in chars),
+        char_confidence=conf,
+        corrections=tuple(corrections),
+        parse=parse,
+    )
+
+
+_FIRST_LETTERS = {"TD1": "ACI", "TD2": "ACI", "TD3": "P", "MRVA": "V", "MRVB": "V"}
+_DIGIT_MASK = np.array([c in _DIGITS for c in ALPHABET])
+_LETTER_MASK = np.array([c in _LETTERS for c in ALPHABET])
+
+
+def _apply_priors(constrained: list[np.ndarray], fmt: str) -> None:
+    """Soft knowledge beyond the character classes, applied in place:
+    the document code's first letter (ICAO: P passports, V visas, A/C/I other documents),
+    and, in fields that mix letters and digits, the company a character keeps (a character
+    between two digits is likelier a digit: 0 rather than O)."""
+    q0 = constrained[0][0]
+    allowed = np.array([c in _FIRST_LETTERS[fmt] for c in ALPHABET])
+    q0 *= np.where(allowed, 1.0, 0.05)
+    q0 /= q0.sum()
+    for q, cls in zip(constrained, char_classes(fmt), strict=True):
+        best = q.argmax(axis=1)
+        is_digit = _DIGIT_MASK[best] & (q.max(axis=1) > 0.9)
+        is_letter = _LETTER_MASK[best] & (q.max(axis=1) > 0.9)
+        for i in range(1, len(cls) - 1):
+            if cls[i] != "x":
+                continue
+            if is_digit[i - 1] and is_digit[i + 1]:
+                q[i] *= np.where(_DIGIT_MASK, 3.0, 1.0)
+            elif is_letter[i - 1] and is_letter[i + 1]:
+                q[i] *= np.where(_LETTER_MASK, 3.0, 1.0)
+            else:
+                continue
+            q[i] /= q[i].sum()
+
+
+def _best_state_code(q: np.ndarray, read: str) -> str:
+    """The ICAO code the classifier finds likeliest, if it is not much less likely than
+    what was read (an unknown code that is clearly printed stays, and is reported)."""
+    logq = np.log(q + 1e-12)
+    scores = logq[0, _STATE_INDEX[:, 0]] + logq[1, _STATE_INDEX[:, 1]] + logq[2, _STATE_INDEX[:, 2]]
+    best = int(np.argmax(scores))
+    read_score = float(sum(logq[k, ALPHABET.index(c)] for k, c in enumerate(read)))
+    if _STATE_CODES[best] != read and scores[best] - read_score >= _MAX_COST:
+        return _STATE_CODES[best]
+    return read
+
+
+def _repair_check(chars, constrained, spec, parse, today):
+    """The most probable 1- or 2-character change that makes ``spec`` pass and breaks no
+    check that passed before."""
+    positions = [(li, p) for li, s, e in spec.ranges for p in range(s, e)]
+    positions.append(spec.digit)
+    passed_before = {name for name, ok in parse.checks if ok}
+    options: list[tuple[float, tuple[int, int], str]] = []
+    for li, pi in positions:
+        q = constrained[li][pi]
+        cur = q[ALPHABET.index(chars[li][pi])]
+        for k in np.argsort(-q)[:4]:
+            alt = ALPHABET[k]
+            if alt == chars[li][pi] or q[k] < _MIN_ALT_PROB:
+                continue
+            options.append((float(np.log(q[k] + 1e-12) - np.log(cur + 1e-12)), (li, pi), alt))
+    options.sort(key=lambda o: -o[0])
+
+    def works(changes) -> bool:
+        trial = [list(line) for line in chars]
+        for (li, pi), new in changes:
+            trial[li][pi] = new
+        res = parse_mrz(["".join(t) for t in trial], today=today)
+        got = dict(res.checks)
+        return got.get(spec.name, False) and all(got.get(n, False) for n in passed_before)
+
+    best = None
+    for cost, pos, alt in options:
+        if cost < _MAX_COST:
+            break
+        if works([(pos, alt)]):
+            best = (cost, [(pos, alt)])
+            break
+    top = [o for o in options if _alt_prob(constrained, o) >= _MIN_PAIR_ALT_PROB]
+    top = top[: _MAX_PAIR_POSITIONS * 2]
+    for (c1, p1, a1), (c2, p2, a2) in itertools.combinations(top, 2):
+        if p1 == p2 or c1 + c2 < _MAX_COST or (best is not None and c1 + c2 <= best[0]):
+            continue
+        if works([(p1, a1), (p2, a2)]):
+            best = (c1 + c2, [(p1, a1), (p2, a2)])
+    return None if best is None else best[1]
+
+
+def _alt_prob(constrained, option) -> float:
+    _, (li, pi), alt = option
+    return float(constrained[li][pi][ALPHABET.index(alt)])

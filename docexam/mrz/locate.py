@@ -1,0 +1,260 @@
+"""Finding MRZ candidates in a whole image, at any rotation and scale.
+
+The MRZ is two or three long, parallel, equally long lines of fixed-pitch text of one
+height. Text is found with a black-hat filter (dark strokes on lighter paper, whatever the
+illumination), characters are joined into line blobs by closing with *square* kernels of
+several sizes (square, so the result does not depend on the rotation; several sizes,
+because the character size is unknown), and parallel neighbouring lines of equal length
+are grouped into blocks. Candidates are only hypotheses: the reader confirms one by
+reading it (check digits), so the locator may be generous.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+# Long sides of the working copies the locator tries, smallest (fastest) first.
+WORK_SIZES = (800, 1400)
+_LINE_KERNELS = (7, 13, 23)
+
+
+@dataclass(frozen=True)
+class MrzCandidate:
+    """A block of MRZ-like lines, in the coordinates of the image given to locate_mrz."""
+
+    center: tuple[float, float]
+    size: tuple[float, float]  # (along the lines, across them)
+    angle: float  # degrees of the line direction, image coordinates, in (-90, 90]
+    char_height: float
+    n_lines: int
+    score: float
+
+
+@dataclass(frozen=True)
+class _LineBlob:
+    center: np.ndarray
+    length: float
+    thickness: float
+    direction: np.ndarray  # unit vector along the line
+
+
+def locate_mrz(
+    gray: np.ndarray, *, max_candidates: int = 6, work_size: int = WORK_SIZES[0]
+) -> list[MrzCandidate]:
+    """MRZ candidates, best first. ``gray`` is a 2-D uint8 array; it is not modified.
+
+    The search runs on a copy whose long side is at most ``work_size`` pixels: small
+    enough to be fast, large enough for MRZ characters of a document that fills a fair
+    part of the frame; the reader retries at the next size when nothing valid is found.
+    """
+    if gray.ndim != 2:
+        raise ValueError(f"gray must be a 2-D array, got shape {gray.shape}")
+    if work_size < 200:
+        raise ValueError(f"work_size must be at least 200 pixels, got {work_size}")
+    h, w = gray.shape
+    scale = min(1.0, work_size / max(h, w))
+    if max(h, w) < 500:  # thumbnails: enlarge so that closing sizes stay meaningful
+        scale = 700 / max(h, w)
+    work = gray
+    if scale != 1.0:
+        interp = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+        work = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=interp)
+    text = _text_mask(work)
+    blobs: list[_LineBlob] = []
+    for angle in _text_orientations(text):
+        for length in _LINE_KERNELS:
+            closed = cv2.morphologyEx(text, cv2.MORPH_CLOSE, _line_kernel(length, angle))
+            blobs.extend(_line_blobs(closed, min_len=max(40, 4 * length)))
+    groups = _group_lines(blobs)
+    out: list[MrzCandidate] = []
+    for cand in groups:
+        (cx, cy), (lw, lh) = cand.center, cand.size
+        c = MrzCandidate(
+            center=(cx / scale, cy / scale),
+            size=(lw / scale, lh / scale),
+            angle=cand.angle,
+            char_height=cand.char_height / scale,
+            n_lines=cand.n_lines,
+            score=cand.score,
+        )
+        if not any(_same_place(c, o) for o in out):
+            out.append(c)
+        if len(out) >= max_candidates:
+            break
+    return out
+
+
+def _text_orientations(mask: np.ndarray) -> list[float]:
+    """Dominant text directions (degrees), from word-sized blobs: at most two."""
+    closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    hist = np.zeros(180)
+    for i in range(1, n):
+        x, y, bw, bh, area = stats[i]
+        if max(bw, bh) < 20 or area < 40:
+            continue
+        pts = cv2.findNonZero((labels[y : y + bh, x : x + bw] == i).astype(np.uint8))
+        _, (rw, rh), ang = cv2.minAreaRect(pts)
+        length, thick = (rw, rh) if rw >= rh else (rh, rw)
+        if thick < 1 or length / thick < 2.5:
+            continue
+        a = ang if rw >= rh else ang + 90
+        hist[round(a) % 180] += length
+    if hist.sum() == 0:
+        return [0.0, 90.0]
+    window = np.array([1, 2, 3, 2, 1], float)
+    smooth = np.convolve(np.concatenate([hist[-2:], hist, hist[:2]]), window, "valid")
+    first = int(np.argmax(smooth))
+    out = [float(first)]
+    masked = smooth.copy()
+    for d in range(-12, 13):
+        masked[(first + d) % 180] = 0
+    second = int(np.argmax(masked))
+    if masked[second] > 0.35 * smooth[first]:
+        out.append(float(second))
+    return out
+
+
+def _line_kernel(length: int, angle: float) -> np.ndarray:
+    """A one-pixel line of ``length`` at ``angle`` degrees: closes gaps along the text only."""
+    k = np.zeros((length, length), np.uint8)
+    c = (length - 1) / 2
+    dx, dy = np.cos(np.deg2rad(angle)) * c, np.sin(np.deg2rad(angle)) * c
+    cv2.line(k, (round(c - dx), round(c - dy)), (round(c + dx), round(c + dy)), 1, 1)
+    return k
+
+
+def _text_mask(work: np.ndarray) -> np.ndarray:
+    k = max(9, round(max(work.shape) / 70) | 1)
+    bh = cv2.morphologyEx(
+        work, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    )
+    bh = cv2.GaussianBlur(bh, (3, 3), 0)
+    t, _ = cv2.threshold(bh, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    _, mask = cv2.threshold(bh, max(float(t), 18.0), 255, cv2.THRESH_BINARY)
+    return mask
+
+
+def _line_blobs(mask: np.ndarray, *, min_len: float) -> list[_LineBlob]:
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    blobs: list[_LineBlob] = []
+    for i in range(1, n):
+        x, y, bw, bh, area = stats[i]
+        if max(bw, bh) < min_len * 0.7 or area < 60:
+            continue
+        pts = cv2.findNonZero((labels[y : y + bh, x : x + bw] == i).astype(np.uint8))
+        (cx, cy), (rw, rh), ang = cv2.minAreaRect(pts)
+        length, thick = (rw, rh) if rw >= rh else (rh, rw)
+        if thick < 2 or length < min_len or length / thick < 8:
+            continue
+        if area / max(1.0, rw * rh) < 0.35:
+            continue
+        a = np.deg2rad(ang if rw >= rh else ang + 90)
+        d = np.array([np.cos(a), np.sin(a)])
+        blobs.append(_LineBlob(np.array([cx + x, cy + y]), float(length), float(thick), d))
+    return blobs
+
+
+@dataclass(frozen=True)
+class _Group:
+    center: tuple[float, float]
+    size: tuple[float, float]
+    angle: float
+    char_height: float
+    n_lines: int
+    score: float
+
+
+def _group_lines(blobs: list[_LineBlob]) -> list[_Group]:
+    """Chains of 2-3 parallel, equally long, evenly spaced lines; also single thick blocks."""
+    groups: list[_Group] = []
+    nb = len(blobs)
+    for i in range(nb):
+        a = blobs[i]
+        normal = np.array([-a.direction[1], a.direction[0]])
+        members = [a]
+        for j in range(nb):
+            if j == i:
+                continue
+            b = blobs[j]
+            if abs(float(a.direction @ b.direction)) < np.cos(np.deg2rad(4)):
+                continue
+            if not 0.82 < b.length / a.length < 1.22:
+                continue
+            off = b.center - a.center
+            along = float(off @ a.direction)
+            across = float(off @ normal)
+            if abs(along) > 0.12 * a.length:
+                continue
+            if not 0.6 * a.thickness < abs(across) < 3.2 * max(a.thickness, b.thickness):
+                continue
+            if across > 0:
+                members.append(b)
+        # a is the top-most line of its chain when nothing lies above it in the chain set
+        members.sort(key=lambda m: float(m.center @ normal))
+        chain = [members[0]]
+        for m in members[1:]:
+            gap = float((m.center - chain[-1].center) @ normal)
+            if gap > 0.6 * chain[-1].thickness and len(chain) < 3:
+                chain.append(m)
+        if len(chain) >= 2:
+            groups.append(_make_group(chain, a))
+        # A block that closing merged into one (2-3 lines): aspect 7-25.
+        if 7 <= a.length / a.thickness <= 26:
+            groups.append(
+                _Group(
+                    center=(float(a.center[0]), float(a.center[1])),
+                    size=(a.length, a.thickness),
+                    angle=_angle(a.direction),
+                    char_height=a.thickness / 2.6,
+                    n_lines=0,
+                    score=0.3,
+                )
+            )
+    groups.sort(key=lambda g: -g.score)
+    return groups
+
+
+def _angle(d: np.ndarray) -> float:
+    ang = float(np.degrees(np.arctan2(d[1], d[0])))
+    if ang <= -90:
+        ang += 180
+    elif ang > 90:
+        ang -= 180
+    return ang
+
+
+def _make_group(chain: list[_LineBlob], ref: _LineBlob) -> _Group:
+    d = ref.direction
+    normal = np.array([-d[1], d[0]])
+    centers = np.array([m.center for m in chain])
+    lengths = np.array([m.length for m in chain])
+    thick = np.array([m.thickness for m in chain])
+    gaps = np.diff(centers @ normal)
+    center = centers.mean(axis=0)
+    across = float(np.ptp(centers @ normal) + thick.mean())
+    regular = 1.0 - float(np.ptp(lengths) / lengths.mean())
+    spacing = 1.0 if len(gaps) < 2 else 1.0 - float(np.ptp(gaps) / gaps.mean())
+    aspect = float(lengths.mean() / thick.mean())
+    score = regular + 0.5 * spacing + min(aspect, 40) / 40 + 0.2 * len(chain)
+    score += min(lengths.mean(), 600) / 1200  # prefer larger blocks a little
+    return _Group(
+        center=(float(center[0]), float(center[1])),
+        size=(float(lengths.max()), across),
+        angle=_angle(d),
+        # Line spacing is the steadier measure: ICAO spacing is about 1.75 character heights.
+        char_height=float(np.median(gaps) / 1.75) if len(gaps) else float(np.median(thick)),
+        n_lines=len(chain),
+        score=score,
+    )
+
+
+def _same_place(a: MrzCandidate, b: MrzCandidate) -> bool:
+    dx = a.center[0] - b.center[0]
+    dy = a.center[1] - b.center[1]
+    near = (dx * dx + dy * dy) ** 0.5 < 0.5 * min(a.size[1], b.size[1]) + 0.05 * a.size[0]
+    da = abs(a.angle - b.angle) % 180
+    return near and min(da, 180 - da) < 5

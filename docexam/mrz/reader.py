@@ -1,0 +1,241 @@
+"""Reading an MRZ from an image: locate -> cut out -> segment -> classify -> decode -> parse.
+
+Each candidate block from the locator is read upright and upside down; the reading whose
+check digits and confidence are best wins, and reading stops at the first candidate that
+is valid with high confidence, so a clean scan costs one candidate. Tesseract is not on
+this path: it is the independent second reader in ``second_reader.py``, consulted only for
+an MRZ whose checks still fail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from docexam.mrz.decode import Decoded, decode
+from docexam.mrz.locate import WORK_SIZES, MrzCandidate, locate_mrz
+from docexam.mrz.ocr.cells import rectify_line, split_cells
+from docexam.mrz.ocr.mlp import Mlp
+from docexam.mrz.parse import MrzParse
+from docexam.mrz.segment import (
+    BLOCK_CHAR_H,
+    extract_block,
+    measure_char_height,
+    rectify_block,
+    segment_block,
+)
+
+MODEL_PATH = Path(__file__).with_name("ocr") / "ocrb_mlp.npz"
+_MAX_CANDIDATES = 5
+_GOOD_ENOUGH = 0.85  # mean character confidence at which a valid reading ends the search
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One character the reader changed after classification (e.g. by a check digit)."""
+
+    line: int
+    position: int
+    read: str
+    corrected: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "position": self.position,
+            "read": self.read,
+            "corrected": self.corrected,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class MrzReading:
+    """What reading one image gave. ``parse`` is None when no MRZ was found."""
+
+    found: bool
+    parse: MrzParse | None = None
+    confidence: float = 0.0
+    char_confidence: tuple[tuple[float, ...], ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    elapsed_ms: float = 0.0
+    quad: tuple[tuple[float, float], ...] = ()  # MRZ block corners in the image
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return self.parse.lines if self.parse is not None else ()
+
+    @property
+    def valid(self) -> bool:
+        return self.parse is not None and self.parse.valid
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.parse is not None:
+            body = self.parse.to_dict()
+        else:
+            body = {
+                "format": None,
+                "lines": [],
+                "valid": False,
+                "checks": {},
+                "fields": None,
+                "errors": [{"code": "MRZ_NOT_FOUND", "message": "no MRZ was found in the image"}],
+                "warnings": [],
+            }
+        return {
+            "found": self.found,
+            **body,
+            "confidence": round(self.confidence, 4),
+            "char_confidence": [[round(c, 3) for c in line] for line in self.char_confidence],
+            "corrections": [c.to_dict() for c in self.corrections],
+            "quad": [[round(x, 1), round(y, 1)] for x, y in self.quad],
+            "elapsed_ms": round(self.elapsed_ms, 1),
+        }
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_PATH) -> Mlp:
+    """The shipped OCR-B classifier (immutable; loaded once per process and path)."""
+    return Mlp.load(path)
+
+
+def to_gray(image: np.ndarray) -> np.ndarray:
+    """A 2-D uint8 view or copy of ``image``; raises ValueError for other shapes/types."""
+    if not isinstance(image, np.ndarray) or image.dtype != np.uint8:
+        raise ValueError("image must be a uint8 numpy array")
+    if image.ndim == 2:
+        return image
+    if image.ndim == 3 and image.shape[2] == 3:
+        return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    if image.ndim == 3 and image.shape[2] == 4:
+        return cv2.cvtColor(image, cv2.COLOR_BGRA2GRAY)
+    raise ValueError(f"image must be H x W or H x W x 3/4, got shape {image.shape}")
+
+
+def read_mrz_image(
+    image: np.ndarray,
+    *,
+    model: Mlp | None = None,
+    today: dt.date | None = None,
+    second_reader: bool = True,
+) -> MrzReading:
+    """Read the MRZ from a BGR or grayscale uint8 image (never mutated)."""
+    t0 = time.perf_counter()
+    gray = to_gray(image)
+    model = model or load_model()
+    best: tuple[Decoded, MrzCandidate, bool] | None = None
+    for size in WORK_SIZES:
+        if size != WORK_SIZES[0] and max(gray.shape) <= size * 0.8:
+            break  # a larger working copy would show nothing new
+        for cand in locate_mrz(gray, work_size=size)[:_MAX_CANDIDATES]:
+            got = _read_candidate(gray, cand, model, today)
+            if got is None:
+                continue
+            if best is None or got[0].rank() > best[0].rank():
+                best = got
+            if _good(best):
+                break
+        if best is not None and best[0].parse.valid:
+            break
+    if best is not None and not best[0].parse.valid and second_reader:
+        from docexam.mrz.second_reader import improve_with_tesseract
+
+        improved = improve_with_tesseract(gray, best[0], best[1], best[2], today=today)
+        if improved is not None:
+            best = (improved, best[1], best[2])
+    elapsed = (time.perf_counter() - t0) * 1000
+    if best is None or not _looks_found(best[0]):
+        return MrzReading(found=False, elapsed_ms=elapsed)
+    d, cand, _ = best
+    return MrzReading(
+        found=True,
+        parse=d.parse,
+        confidence=d.mean_confidence,
+        char_confidence=d.char_confidence,
+        corrections=tuple(Correction(*c) for c in d.corrections),
+        elapsed_ms=elapsed,
+        quad=tuple(
+            tuple(map(float, p)) for p in cv2.boxPoints((cand.center, cand.size, cand.angle))
+        ),
+    )
+
+
+def _looks_found(d: Decoded) -> bool:
+    passed = sum(ok for _, ok in d.parse.checks)
+    return d.parse.valid or (passed >= 1 and d.mean_confidence >= 0.5) or d.mean_confidence >= 0.8
+
+
+def _read_candidate(
+    gray: np.ndarray, cand: MrzCandidate, model: Mlp, today: dt.date | None
+) -> tuple[Decoded, MrzCandidate, bool] | None:
+    best = _read_at_scale(gray, cand, model, today)
+    if _good(best):
+        return best
+    # The locator's character height can be off by a factor of two (lines merged by
+    # closing); measure it in the cut-out block and try once more at that scale.
+    measured = measure_char_height(extract_block(gray, cand).gray)
+    if measured is not None and not 0.75 < measured / BLOCK_CHAR_H < 1.33:
+        rescaled = replace(cand, char_height=cand.char_height * measured / BLOCK_CHAR_H)
+        again = _read_at_scale(gray, rescaled, model, today)
+        if again is not None and (best is None or again[0].rank() > best[0].rank()):
+            best = again
+    return best
+
+
+def _good(got: tuple[Decoded, MrzCandidate, bool] | None) -> bool:
+    return got is not None and got[0].parse.valid and got[0].mean_confidence >= _GOOD_ENOUGH
+
+
+def _read_at_scale(
+    gray: np.ndarray, cand: MrzCandidate, model: Mlp, today: dt.date | None
+) -> tuple[Decoded, MrzCandidate, bool] | None:
+    best: tuple[Decoded, MrzCandidate, bool] | None = None
+    for flip in (False, True):
+        block = extract_block(gray, cand, flip=flip)
+        grids = segment_block(block.gray)
+        if not grids:
+            continue
+        for attempt in range(2):
+            d = _decode_block(block.gray, grids, model, today)
+            if d is not None and (best is None or d.rank() > best[0].rank()):
+                best = (d, cand, flip)
+            if _good(best):
+                return best
+            if attempt == 0:
+                # Second pass: undo perspective with the first pass's grids, segment again.
+                flat = rectify_block(gray, block, grids)
+                grids = segment_block(flat.gray) if flat is not None else []
+                if not grids:
+                    break
+                block = flat
+    return best
+
+
+def _decode_block(block_gray, grids, model, today) -> Decoded | None:
+    probs = [model.predict_proba(split_cells(rectify_line(block_gray, g))) for g in grids]
+    return decode(probs, today=today)
+
+
+def read_mrz_file(
+    path: str | os.PathLike[str], *, today: dt.date | None = None, second_reader: bool = True
+) -> MrzReading:
+    """Load ``path`` safely and read its MRZ; raises ImageLoadError for an unusable file.
+
+    ``elapsed_ms`` covers loading too: that is what a user waits for.
+    """
+    from docexam.imaging.load import load_image
+
+    t0 = time.perf_counter()
+    loaded = load_image(path)
+    reading = read_mrz_image(loaded.gray, today=today, second_reader=second_reader)
+    total = (time.perf_counter() - t0) * 1000
+    return MrzReading(**{**reading.__dict__, "elapsed_ms": total})

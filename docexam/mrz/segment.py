@@ -1,0 +1,366 @@
+"""From a located MRZ block to one fixed-pitch character grid per line.
+
+The block is cut out upright (``extract_block``); inside it, character-sized connected
+components are clustered into lines, and each line gets a :class:`LineGrid` fitted to the
+component centres. MRZ lines have ink in every position (fillers '<' are printed), so the
+first and last components anchor the grid and the known line length (30, 36 or 44) fixes
+the pitch; a quadratic term absorbs perspective. Merged or broken characters only drop out
+of the fit, they do not shift the grid.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from docexam.mrz.locate import MrzCandidate
+from docexam.mrz.ocr.cells import LineGrid
+
+LINE_LENGTHS = (30, 36, 44)
+BLOCK_CHAR_H = 30.0  # character height of an extracted block, pixels
+
+
+@dataclass(frozen=True)
+class Block:
+    """An upright cut-out of an MRZ candidate."""
+
+    gray: np.ndarray
+    to_image: np.ndarray  # 2x3 affine: block pixel -> source image pixel
+
+
+def extract_block(gray: np.ndarray, cand: MrzCandidate, *, flip: bool = False) -> Block:
+    """Cut the candidate out upright (rotated 180 degrees when ``flip``), scaled to a
+    standard character height, with a margin so that line ends are not clipped."""
+    ch = max(cand.char_height, 4.0)
+    scale = float(np.clip(BLOCK_CHAR_H / ch, 0.35, 4.0))
+    length, across = cand.size
+    # Generous margins: the locator may have grouped only two of three lines, or cut a
+    # line short; segment_block picks the MRZ lines out of whatever else is included.
+    out_w = int((length + 5.0 * ch) * scale)
+    out_h = int(max(across + 6.0 * ch, 2.6 * across) * scale)
+    out_w = max(16, min(out_w, 4000))
+    out_h = max(16, min(out_h, 1200))
+    a = np.deg2rad(cand.angle + (180.0 if flip else 0.0))
+    ux = np.array([np.cos(a), np.sin(a)]) / scale  # block x step in the image
+    uy = np.array([-np.sin(a), np.cos(a)]) / scale
+    c = np.array(cand.center)
+    origin = c - ux * out_w / 2 - uy * out_h / 2
+    to_image = np.array([[ux[0], uy[0], origin[0]], [ux[1], uy[1], origin[1]]])
+    block = cv2.warpAffine(
+        gray,
+        to_image,
+        (out_w, out_h),
+        flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+        borderMode=cv2.BORDER_REPLICATE,
+    )
+    return Block(gray=block, to_image=to_image)
+
+
+def rectify_block(gray: np.ndarray, block: Block, grids: list[LineGrid]) -> Block | None:
+    """Undo perspective: map the first and last character centres of the first and last
+    lines onto a rectangle, so that in the new block every line is straight, level and of
+    one pitch. None when the grids are too degenerate to define a rectangle."""
+    top, bottom = grids[0], grids[-1]
+    src = []
+    for g in (top, bottom):
+        xs = g.centers_x()[[0, -1]]
+        ys = g.center_y(xs)
+        src.extend(zip(xs.tolist(), ys.tolist(), strict=True))
+    src_pts = np.array(src, np.float32)  # TL, TR, BL, BR
+    n = top.n
+    pitch = BLOCK_CHAR_H * 1.05
+    spacing = BLOCK_CHAR_H * 1.75 * (len(grids) - 1)
+    m = 3.0 * BLOCK_CHAR_H
+    dst_pts = np.array(
+        [[m, m], [m + (n - 1) * pitch, m], [m, m + spacing], [m + (n - 1) * pitch, m + spacing]],
+        np.float32,
+    )
+    if abs(cv2.contourArea(src_pts[[0, 1, 3, 2]])) < 1.0:
+        return None
+    h = cv2.getPerspectiveTransform(src_pts, dst_pts)
+    a = np.vstack([block.to_image, [0.0, 0.0, 1.0]])
+    out_to_image = a @ np.linalg.inv(h)
+    size = (int(2 * m + (n - 1) * pitch), int(2 * m + spacing))
+    warped = cv2.warpPerspective(
+        gray,
+        out_to_image,
+        size,
+        flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+        borderMode=cv2.BORDER_REPLICATE,
+    )
+    return Block(gray=warped, to_image=out_to_image[:2])
+
+
+def measure_char_height(block: np.ndarray) -> float | None:
+    """The typical character height in a block, whatever scale it was cut at.
+
+    The locator's estimate can be off by a factor of two (lines merged by closing), and
+    every threshold in this module assumes BLOCK_CHAR_H; the reader re-cuts the block when
+    this measurement disagrees.
+    """
+    k = cv2.getStructuringElement(cv2.MORPH_RECT, (75, 75))
+    bh = cv2.morphologyEx(block, cv2.MORPH_BLACKHAT, k)
+    _, mask = cv2.threshold(bh, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    h = stats[1:, cv2.CC_STAT_HEIGHT].astype(float)
+    w = stats[1:, cv2.CC_STAT_WIDTH].astype(float)
+    ok = (h >= 8) & (h <= 120) & (w >= 0.25 * h) & (w <= 1.3 * h)
+    if ok.sum() < 10:
+        return None
+    return float(np.median(h[ok]))
+
+
+@dataclass(frozen=True)
+class _Comp:
+    x0: float
+    x1: float
+    cx: float
+    cy: float
+    h: float
+    w: float
+
+
+def _components(block: np.ndarray) -> list[_Comp]:
+    k = cv2.getStructuringElement(cv2.MORPH_RECT, (int(BLOCK_CHAR_H * 1.2) | 1,) * 2)
+    bh = cv2.morphologyEx(block, cv2.MORPH_BLACKHAT, k).astype(np.float32)
+    # Local contrast normalisation: under glare the strokes are faint but still the
+    # darkest thing around; dividing by the local maximum keeps them.
+    local = cv2.dilate(bh, np.ones((int(BLOCK_CHAR_H * 2), int(BLOCK_CHAR_H * 4)), np.uint8))
+    norm = bh / np.maximum(local, 12.0)
+    t, _ = cv2.threshold(bh.astype(np.uint8), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    mask = ((bh > t) | ((norm > 0.5) & (bh > 0.5 * t))).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out = []
+    for i in range(1, n):
+        x, y, w, h, area = stats[i]
+        if h < 0.3 * BLOCK_CHAR_H or h > 2.0 * BLOCK_CHAR_H or w > 3.5 * BLOCK_CHAR_H:
+            continue
+        if area < 0.02 * BLOCK_CHAR_H**2:
+            continue
+        out.append(_Comp(float(x), float(x + w), x + w / 2.0, y + h / 2.0, float(h), float(w)))
+    return out
+
+
+def _cluster_lines(comps: list[_Comp]) -> list[list[_Comp]]:
+    """Chains of neighbours: each component links to its nearest right-hand neighbour on
+    about the same level, so lines that slope or converge (perspective) stay separate."""
+    comps = sorted(comps, key=lambda c: c.cx)
+    m = len(comps)
+    if m == 0:
+        return []
+    cx = np.array([c.cx for c in comps])
+    cy = np.array([c.cy for c in comps])
+    hh = np.array([c.h for c in comps])
+    right = np.full(m, -1)
+    cost_r = np.full(m, np.inf)
+    for i in range(m):
+        h = max(hh[i], 0.6 * BLOCK_CHAR_H)
+        j0 = np.searchsorted(cx, cx[i] + 0.25 * h, side="left")
+        j1 = np.searchsorted(cx, cx[i] + 2.6 * h, side="right")
+        if j0 >= j1:
+            continue
+        dx = cx[j0:j1] - cx[i]
+        dy = np.abs(cy[j0:j1] - cy[i])
+        ok = (dy < 0.45 * h) & (hh[j0:j1] > 0.5 * hh[i]) & (hh[j0:j1] < 2.0 * hh[i])
+        if not ok.any():
+            continue
+        cost = np.where(ok, dx + 3.0 * dy, np.inf)
+        k = int(np.argmin(cost))
+        right[i] = j0 + k
+        cost_r[i] = cost[k]
+    # One left neighbour per component: the cheapest claim wins.
+    claimed: dict[int, int] = {}
+    for i in np.argsort(cost_r):
+        j = int(right[i])
+        if j >= 0 and j not in claimed and np.isfinite(cost_r[i]):
+            claimed[j] = int(i)
+    nxt = {i: j for j, i in claimed.items()}
+    lines: list[list[_Comp]] = []
+    for start in range(m):
+        if start in claimed:  # has a left neighbour: not a chain start
+            continue
+        chain, i = [comps[start]], start
+        while i in nxt:
+            i = nxt[i]
+            chain.append(comps[i])
+        if len(chain) >= 8:
+            lines.append(chain)
+    lines.sort(key=lambda line: float(np.median([c.cy for c in line])))
+    return lines
+
+
+def _trim_line(line: list[_Comp]) -> list[_Comp]:
+    """Drop components far off the line's baseline or separated by a wide gap at the ends."""
+    ys = np.array([c.cy for c in line])
+    xs = np.array([c.cx for c in line])
+    fit = np.polyfit(xs, ys, 1) if len(line) >= 3 else np.array([0.0, float(np.median(ys))])
+    res = np.abs(ys - np.polyval(fit, xs))
+    keep = [c for c, r in zip(line, res, strict=True) if r < 0.35 * BLOCK_CHAR_H]
+    if len(keep) < 3:
+        return keep
+    gaps = np.diff([c.cx for c in keep])
+    typical = float(np.median(gaps))
+    # Split at gaps far wider than a character pitch; keep the longest run.
+    runs: list[list[_Comp]] = [[keep[0]]]
+    for c, g in zip(keep[1:], gaps, strict=True):
+        if g > 2.6 * max(typical, 0.5 * BLOCK_CHAR_H):
+            runs.append([c])
+        else:
+            runs[-1].append(c)
+    return max(runs, key=len)
+
+
+def _line_extent(line: list[_Comp]) -> tuple[float, float, float]:
+    """(first centre, last centre, median pitch) of a trimmed line."""
+    cxs = np.array([c.cx for c in line])
+    ws = np.array([c.w for c in line])
+    singles = ws < 1.1 * BLOCK_CHAR_H
+    gaps = np.diff(cxs)
+    ok = singles[:-1] & singles[1:]
+    pitch = float(np.median(gaps[ok])) if ok.any() else float(np.median(gaps))
+    return float(cxs[0]), float(cxs[-1]), pitch
+
+
+def estimate_line_length(lines: list[list[_Comp]]) -> int:
+    """30, 36 or 44 characters, from the spans and pitches of the lines."""
+    if len(lines) == 3:
+        return 30
+    estimates = []
+    for line in lines:
+        first, last, pitch = _line_extent(line)
+        if pitch > 0:
+            estimates.append((last - first) / pitch + 1)
+    est = float(np.median(estimates)) if estimates else 44.0
+    return min(LINE_LENGTHS[1:] if len(lines) == 2 else LINE_LENGTHS, key=lambda n: abs(n - est))
+
+
+def _sequential_indices(xs: np.ndarray, pitch: float) -> np.ndarray:
+    """Index of each character centre, walking left to right with a locally tracked pitch,
+    so that perspective (a pitch that grows along the line) does not accumulate error."""
+    idx = np.zeros(len(xs), dtype=np.int64)
+    local = pitch
+    for j in range(1, len(xs)):
+        gap = xs[j] - xs[j - 1]
+        k = max(1, round(gap / local))
+        idx[j] = idx[j - 1] + k
+        if 0.75 < gap / (k * local) < 1.3:
+            local = 0.7 * local + 0.3 * gap / k
+    return idx
+
+
+def fit_grid(line: list[_Comp], n: int) -> LineGrid | None:
+    """The fixed-pitch grid of one line with ``n`` characters."""
+    if len(line) < max(5, n // 5):
+        return None
+    first, last = line[0], line[-1]
+    pitch0 = (last.cx - first.cx) / (n - 1)
+    if pitch0 <= 0:
+        return None
+    gaps = np.diff([c.cx for c in line])
+    near = gaps[(gaps > 0.7 * pitch0) & (gaps < 1.4 * pitch0)]
+    local = float(np.median(near)) if len(near) else pitch0
+    singles = [c for c in line if c.w < 1.2 * local]
+    if len(singles) < 5:
+        return None
+    xs = np.array([c.cx for c in singles])
+    idx = _sequential_indices(xs, local)
+    # Anchor on the line's first component: index 0 is the first printed character.
+    idx = idx + round((singles[0].cx - first.cx) / local)
+    if idx[-1] != n - 1:
+        # The walk and the known length disagree (a lost or extra character somewhere):
+        # fall back to spreading the n cells evenly between the first and last ink.
+        idx = np.round((xs - first.cx) / pitch0).astype(np.int64)
+    ok = (idx >= 0) & (idx < n)
+    if ok.sum() < 5:
+        return None
+    a = np.stack([np.ones(ok.sum()), idx[ok], idx[ok].astype(float) ** 2], axis=1)
+    if len(set(idx[ok].tolist())) < 8:
+        a = a[:, :2]
+    sol, *_ = np.linalg.lstsq(a, xs[ok], rcond=None)
+    x0, pitch = float(sol[0]), float(sol[1])
+    curve = float(sol[2]) if len(sol) > 2 else 0.0
+    if pitch <= 0:
+        return None
+    cx = np.array([c.cx for c in line])
+    cy = np.array([c.cy for c in line])
+    hs = np.array([c.h for c in line])
+    slope, y_at0 = np.polyfit(cx, cy, 1)
+    return LineGrid(
+        n=n,
+        x0=x0,
+        pitch=pitch,
+        y0=float(y_at0 + slope * x0),
+        slope=float(slope),
+        char_height=float(np.percentile(hs, 75)),
+        curve=curve,
+    )
+
+
+@dataclass(frozen=True)
+class _LineStats:
+    comps: list[_Comp]
+    first: float
+    last: float
+    pitch: float
+    regular: float  # share of gaps within 30% of the pitch
+    cy: float
+
+    @property
+    def span(self) -> float:
+        return self.last - self.first
+
+
+def _line_stats(line: list[_Comp]) -> _LineStats:
+    first, last, pitch = _line_extent(line)
+    gaps = np.diff([c.cx for c in line])
+    regular = float(np.mean(np.abs(gaps - pitch) < 0.3 * pitch)) if len(gaps) else 0.0
+    return _LineStats(line, first, last, pitch, regular, float(np.median([c.cy for c in line])))
+
+
+def _compatible(a: _LineStats, b: _LineStats) -> bool:
+    """Two lines of one MRZ: same start, same end, same pitch, one line spacing apart."""
+    p = max(a.pitch, b.pitch)
+    spacing = abs(b.cy - a.cy)
+    return (
+        abs(a.first - b.first) < 1.6 * p
+        and abs(a.last - b.last) < 1.6 * p
+        and 0.8 < a.pitch / b.pitch < 1.25
+        and 1.1 * BLOCK_CHAR_H < spacing < 2.8 * BLOCK_CHAR_H
+    )
+
+
+def _pick_mrz_lines(lines: list[list[_Comp]]) -> list[list[_Comp]]:
+    """The 2 or 3 adjacent lines that look most like an MRZ (regular, aligned, long)."""
+    stats = [_line_stats(line) for line in lines]
+    stats = [s for s in stats if len(s.comps) >= 10 and s.regular >= 0.5 and s.pitch > 0]
+    best: list[_LineStats] = []
+    best_score = -1.0
+    for i in range(len(stats)):
+        for k in (3, 2):
+            group = stats[i : i + k]
+            if len(group) < k:
+                continue
+            if not all(_compatible(a, b) for a, b in itertools.pairwise(group)):
+                continue
+            count = np.mean([len(g.comps) for g in group])
+            # Three lines of 30 beat two of them (a TD1 with a line missing).
+            score = count * np.mean([g.regular for g in group]) + (8 if k == 3 else 0)
+            if k == 3 and abs(np.mean([g.span / g.pitch for g in group]) - 29) > 5:
+                continue
+            if score > best_score:
+                best, best_score = group, score
+    return [g.comps for g in best]
+
+
+def segment_block(block: np.ndarray) -> list[LineGrid]:
+    """Grids for the MRZ lines in an upright block (2 or 3 lines), top to bottom; [] if none."""
+    lines = [_trim_line(line) for line in _cluster_lines(_components(block))]
+    lines = _pick_mrz_lines([line for line in lines if len(line) >= 8])
+    if len(lines) < 2:
+        return []
+    n = estimate_line_length(lines)
+    grids = [fit_grid(line, n) for line in lines]
+    return [g for g in grids if g is not None] if all(g is not None for g in grids) else []

@@ -1,0 +1,81 @@
+"""The OCR decoder: field classes, state codes and check-digit repairs on made-up
+classifier outputs, so each rule is tested without any image."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from docexam.mrz.decode import decode
+from docexam.mrz.ocr.cells import ALPHABET
+
+TD3 = (
+    "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+    "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+)
+
+
+def confident(lines, *, p: float = 0.98) -> list[np.ndarray]:
+    out = []
+    for line in lines:
+        q = np.full((len(line), len(ALPHABET)), (1 - p) / (len(ALPHABET) - 1))
+        for i, ch in enumerate(line):
+            q[i, ALPHABET.index(ch)] = p
+        out.append(q)
+    return out
+
+
+def blur(q: np.ndarray, pos: int, mix: dict[str, float]) -> None:
+    q[pos] = 1e-4
+    for ch, p in mix.items():
+        q[pos, ALPHABET.index(ch)] = p
+    q[pos] /= q[pos].sum()
+
+
+def test_clean_reading_is_unchanged() -> None:
+    d = decode(confident(TD3))
+    assert d.lines == TD3 and d.parse.valid and d.corrections == ()
+
+
+def test_letter_in_a_digit_field_becomes_the_digit() -> None:
+    probs = confident(TD3)
+    # Birth date (line 2, index 15 holds '0'): the classifier prefers the letter 'O'.
+    blur(probs[1], 15, {"O": 0.7, "0": 0.3})
+    d = decode(probs)
+    assert d.lines[1][15] == "0"
+    assert d.parse.valid
+
+
+def test_failing_check_digit_is_repaired_by_the_likeliest_substitution() -> None:
+    probs = confident(TD3)
+    # Document number 'L898902C3': position 3 read as '6' (0.55) with '8' second (0.45).
+    blur(probs[1], 3, {"6": 0.55, "8": 0.45})
+    d = decode(probs)
+    assert d.lines == TD3
+    assert d.parse.valid
+    assert [(c[0], c[1], c[2], c[3]) for c in d.corrections] == [(1, 3, "6", "8")]
+    assert "document_number" in d.corrections[0][4]
+
+
+def test_no_repair_without_a_plausible_alternative() -> None:
+    probs = confident(TD3, p=0.999)
+    wrong = TD3[1][:3] + "6" + TD3[1][4:]
+    probs[1] = confident([wrong], p=0.999)[0]
+    d = decode(probs)
+    assert d.lines[1] == wrong  # kept as read: no evidence for any particular fix
+    assert not d.parse.valid
+    assert dict(d.parse.checks)["document_number"] is False
+
+
+def test_state_code_snaps_to_a_known_code() -> None:
+    probs = confident(TD3)
+    blur(probs[0], 4, {"D": 0.6, "O": 0.4})  # 'UTD' is no ICAO code; 'UTO' is
+    d = decode(probs)
+    assert d.lines[0][2:5] == "UTO"
+    assert any(c[4] == "issuing_state code" for c in d.corrections)
+
+
+def test_clearly_printed_unknown_state_is_kept() -> None:
+    lines = (TD3[0][:2] + "QQQ" + TD3[0][5:], TD3[1])
+    d = decode(confident(lines, p=0.999))
+    assert d.lines[0][2:5] == "QQQ"
+    assert "UNKNOWN_STATE" in {e.code for e in d.parse.errors}
