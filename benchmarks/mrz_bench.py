@@ -24,12 +24,18 @@ an MRZ (PassportEye: returned an MRZ whose type it could parse).
 
 Memory: "py peak" is the tracemalloc peak (Python + NumPy allocations, not OpenCV's
 internal buffers nor the tesseract subprocess) during a read, measured in a separate untimed
-pass over the first --mem-n images of each set, max over them. "maxrss" is the process's
-peak resident set size (ru_maxrss, whole run: generation and both readers) and the peak
-of its child processes (tesseract).
+pass over the first --mem-n images of each set, max over them. "peak RSS" is the process's
+ru_maxrss after each reader's pass over each set (monotonic, so the pass where it jumps is
+the one that caused it; generation of all sets comes first). The tesseract subprocesses are
+not counted in either.
 
 Tesseract is limited to one thread (OMP_THREAD_LIMIT=1, set before any import) for both.
-Run the peer from a venv that has PassportEye, e.g. /work/peer-venv/bin/python.
+The peer lives in its own venv so the project's stays clean (PassportEye pulls scikit-image,
+scikit-learn, matplotlib, pdfminer; no OpenCV):
+    python3 -m venv /work/peer-venv
+    /work/peer-venv/bin/pip install PassportEye opencv-python-headless pillow pytesseract
+    /work/peer-venv/bin/pip install -e . --no-deps
+    /work/peer-venv/bin/python benchmarks/mrz_bench.py --n 50
 
 Usage: python benchmarks/mrz_bench.py [--n 200] [--levels scan,photo,hard] [--seed 1000000]
        [--json FILE] [--peer auto|on|off] [--real DIR]
@@ -111,6 +117,12 @@ class Tally:
             "warmup_ms": round(self.warmup_ms, 1),
             "reader_errors": self.errors,
         }
+
+
+def _maxrss_mib() -> float:
+    """Peak RSS of this process so far (Linux reports KiB). Tesseract subprocesses are not
+    included: a forked child's ru_maxrss counts the parent's pages, so it says nothing."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _pct(a: int, b: int) -> float | None:
@@ -349,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "ours_input": args.ours_input,
             "timing": "time.perf_counter around the read call only, after 1 warm-up",
             "memory": "py peak = tracemalloc peak during one read (max over first "
-            f"{args.mem_n} images); maxrss = ru_maxrss of the whole run",
+            f"{args.mem_n} images); maxrss_mib_after = ru_maxrss after each pass",
         },
         "sets": {},
     }
@@ -364,21 +376,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             seeds = range(args.seed, args.seed + args.n)
             sets = {lv: synth_items(lv, seeds, workdir) for lv in levels}
         reports = []
+        rss_after: dict[str, float] = {}
         for name, items in sets.items():
-            results = {r.name: run_reader(r, items, name, args.mem_n) for r in readers}
+            results = {}
+            for r in readers:
+                results[r.name] = run_reader(r, items, name, args.mem_n)
+                rss_after[f"{name} {r.name}"] = round(_maxrss_mib(), 1)
             reports.append(table(name, results))
             out["sets"][name] = {
                 "summary": {k: t.summary() for k, t in results.items()},
                 "images": {k: t.records for k, t in results.items()},
             }
-    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    out["meta"]["maxrss_mib"] = {"self": round(self_rss, 1), "children": round(child_rss, 1)}
+    out["meta"]["maxrss_mib_after"] = rss_after
     print("\n\n".join(reports))
-    print(
-        f"\nmaxrss (ru_maxrss, whole run incl. generation): self {self_rss:.0f} MiB, "
-        f"largest child process (tesseract) {child_rss:.0f} MiB"
-    )
+    print("\nprocess peak RSS (ru_maxrss, monotonic: a jump is the pass that caused it):")
+    for step, mib in rss_after.items():
+        print(f"  after {step}: {mib:.0f} MiB")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -27,6 +27,8 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui.qtcompat import emit
+
 log = logging.getLogger(__name__)
 
 SuccessCallback = Callable[[Any], None]
@@ -47,7 +49,8 @@ class BackgroundTask(QObject):
         on_success: SuccessCallback,
         on_failure: FailureCallback | None,
     ) -> None:
-        # No Qt parent: the task must outlive nothing but itself; the parent is only checked.
+        # No Qt parent: _pending keeps the task alive, not the widget (which may close first
+        # and would delete it); the widget is only checked for validity at delivery.
         super().__init__()
         self._parent_widget = parent_widget
         self._on_success = on_success
@@ -86,7 +89,7 @@ class BackgroundTask(QObject):
                 widget = parent if isinstance(parent, QWidget) else None
                 show_error(widget, payload)  # type: ignore[arg-type]
         finally:
-            self.finished.emit()
+            emit(self.finished)
 
 
 class _Runnable(QRunnable):
@@ -102,9 +105,9 @@ class _Runnable(QRunnable):
         try:
             result = self._fn(*self._args)
         except BaseException as exc:  # every failure must reach the GUI, even SystemExit
-            self._task._done.emit(False, exc)
+            emit(self._task._done, False, exc)
         else:
-            self._task._done.emit(True, result)
+            emit(self._task._done, True, result)
 
 
 def run_in_background(

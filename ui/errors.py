@@ -23,6 +23,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Sig
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from docexam.errors import DocexamError
+from ui.qtcompat import emit
 
 log = logging.getLogger(__name__)
 
@@ -126,8 +127,7 @@ class ErrorDialog(QMessageBox):
         self.setText(error_sentence(exc.code))
         self.setInformativeText(
             fill(tr(QT_TRANSLATE_NOOP("ErrorMessages", "Details: %1")), exc.message)
-        )
-        self.setDetailedText(f"{type(exc).__name__} [{exc.code}]: {exc.message}")
+        )  # no "Show Details…": the code is in the log, the officer needs nothing more
 
     def _fill_internal(self, exc: BaseException) -> None:
         self.setIcon(QMessageBox.Icon.Critical)
@@ -213,7 +213,7 @@ def _excepthook(
         exc = exc.with_traceback(tb)
     _log(exc)
     try:
-        _bridge.raised.emit(exc)  # queued: shown by the GUI thread's event loop
+        emit(_bridge.raised, exc)  # queued: shown by the GUI thread's event loop
     except RuntimeError:  # the bridge is gone (application shutting down)
         sys.__excepthook__(exc_type, exc, tb)
 

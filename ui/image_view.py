@@ -66,6 +66,9 @@ class ImageView(QFrame):
         try:
             rect = self.contentsRect()
             if self._pixmap is None:
+                font = painter.font()
+                font.setPointSizeF(font.pointSizeF() * 1.3)  # readable from the booth chair
+                painter.setFont(font)
                 painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
                 flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
                 painter.drawText(rect.adjusted(24, 24, -24, -24), flags, self._placeholder)

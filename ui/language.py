@@ -20,6 +20,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QStandardPaths, QTran
 from PySide6.QtWidgets import QApplication
 
 from ui.i18n.build import I18N_DIR, TranslationBuildError, ensure_qm, is_stale
+from ui.qtcompat import emit
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +59,8 @@ def resolve_language(
 
 def _fallback_dir() -> Path:
     """Where to build .qm files when the package directory is read-only (installed copy)."""
-    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    return Path(cache or Path.home() / ".cache" / "docexam") / "i18n"
+    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
+    return Path(cache or Path.home() / ".cache") / "docexam" / "i18n"
 
 
 def compiled_catalog(code: str) -> Path | None:
@@ -123,7 +124,7 @@ class LanguageManager(QObject):
         changed = code != self._current
         self._current = code
         if changed:
-            self.language_changed.emit(code)
+            emit(self.language_changed, code)
         return ok
 
     def uninstall(self) -> None:

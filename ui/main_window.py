@@ -9,6 +9,7 @@ and hands the result dict to :class:`ui.mrz_panel.MrzPanel`. Errors go to one pr
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, Qt
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self._task: BackgroundTask | None = None
         self._path: str | None = None
         self._last_dir = ""
+        self._status: Callable[[], str] | None = None
 
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -140,11 +142,21 @@ class MainWindow(QMainWindow):
             )
         )
         self._update_title()
+        if self._status is not None and self.statusBar().currentMessage():
+            self.statusBar().showMessage(self._status())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def _set_status(self, make: Callable[[], str] | None, timeout_ms: int = 0) -> None:
+        """Show a status message built by ``make`` (kept so a language switch rebuilds it)."""
+        self._status = make
+        if make is None:
+            self.statusBar().clearMessage()
+        else:
+            self.statusBar().showMessage(make(), timeout_ms)
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{Path(self._path).name} — docexam" if self._path else "docexam")
@@ -154,8 +166,10 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         """Switch the UI language live (menu action)."""
         if not self._languages.set_language(code):
-            self.statusBar().showMessage(
-                self.tr("The translation could not be loaded; the interface stays in English."),
+            self._set_status(
+                lambda: self.tr(
+                    "The translation could not be loaded; the interface stays in English."
+                ),
                 10000,
             )
         self._sync_language_actions()
@@ -198,7 +212,7 @@ class MainWindow(QMainWindow):
             on_failure=self._on_read_failed,
         )
         self._set_busy(True)
-        self.statusBar().showMessage(self.tr("Reading %1…").replace("%1", Path(path).name))
+        self._set_status(lambda: self.tr("Reading %1…").replace("%1", Path(path).name))
         return True
 
     def clear_document(self) -> None:
@@ -210,7 +224,7 @@ class MainWindow(QMainWindow):
         self._path = None
         self.image_view.set_image(None)
         self.mrz_panel.clear()
-        self.statusBar().clearMessage()
+        self._set_status(None)
         self._update_title()
 
     def _set_busy(self, busy: bool) -> None:
@@ -225,11 +239,11 @@ class MainWindow(QMainWindow):
         self.mrz_panel.show_reading(outcome.reading)
         self._update_title()
         if outcome.preview is None:
-            self.statusBar().showMessage(self.tr("The image was read but cannot be displayed."))
+            self._set_status(lambda: self.tr("The image was read but cannot be displayed."))
         else:
             elapsed = outcome.reading.get("elapsed_ms")
             ms = f"{elapsed:.0f}" if isinstance(elapsed, int | float) else "?"
-            self.statusBar().showMessage(self.tr("Finished in %1 ms.").replace("%1", ms))
+            self._set_status(lambda: self.tr("Finished in %1 ms.").replace("%1", ms))
 
     def _on_read_failed(self, exc: BaseException) -> None:
         self._task = None
@@ -238,7 +252,7 @@ class MainWindow(QMainWindow):
         self.image_view.set_image(None)
         self.mrz_panel.clear()  # never leave the previous traveller's result on screen
         self._update_title()
-        self.statusBar().showMessage(self.tr("The document could not be read."), 10000)
+        self._set_status(lambda: self.tr("The document could not be read."), 10000)
         self._present_error(self, exc)
 
     # -- drag and drop -----------------------------------------------------------------------

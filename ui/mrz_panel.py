@@ -51,6 +51,7 @@ class MrzPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("mrzPanel")
         self._reading: Mapping[str, Any] | None = None
+        self._optional_labels = ("", "")  # (generic, TD3) label of optional_data
         self.verdict_state = "empty"  # empty | valid | invalid | none
 
         self.verdict_label = QLabel(objectName="verdictLabel")
@@ -104,6 +105,10 @@ class MrzPanel(QWidget):
         for key in FIELD_KEYS:
             QWidget.setTabOrder(previous, self._field_edits[key])
             previous = self._field_edits[key]
+        # Read-only views: a file dropped on them must reach the window (which opens it),
+        # not depend on how each widget class happens to treat foreign drops.
+        for view in (self.lines_edit, self.lines_edit.viewport(), *self._field_edits.values()):
+            view.setAcceptDrops(False)
         self.retranslate_ui()
         self.clear()
 
@@ -140,6 +145,8 @@ class MrzPanel(QWidget):
         }
         for key, label in self._field_labels.items():
             label.setText(labels[key])
+        # ICAO calls the TD3 optional data field the personal number; _render picks the label.
+        self._optional_labels = (labels["optional_data"], self.tr("Personal number:"))
         self._render()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -152,8 +159,7 @@ class MrzPanel(QWidget):
             "document_number": self.tr("Document number check digit"),
             "birth_date": self.tr("Date of birth check digit"),
             "expiry_date": self.tr("Date of expiry check digit"),
-            "optional_data": self.tr("Optional data check digit"),
-            "personal_number": self.tr("Personal number check digit"),
+            "optional_data": self.tr("Personal number check digit"),  # TD3 only
             "composite": self.tr("Composite check digit"),
         }
         return names.get(name, name.replace("_", " "))
@@ -216,12 +222,17 @@ class MrzPanel(QWidget):
             self._field_edits["sex"].setText(self._sex_text("<"))  # '<' = unspecified
         self._flag_fields(reading.get("warnings"), _AMBER)
         self._flag_fields(reading.get("errors"), _RED)  # errors win over warnings
+        is_td3 = reading.get("format") == "TD3"
+        self._field_labels["optional_data"].setText(self._optional_labels[is_td3])
         show_opt2 = bool(fields.get("optional_data_2"))
         self._form.setRowVisible(self._field_edits["optional_data_2"], show_opt2)
         for group in (self.lines_group, self.fields_group, self.checks_group):
             group.setEnabled(found)
         self._render_checks(reading.get("checks") or {})
-        self._render_issues(self.errors_label, self.errors_group, reading.get("errors"))
+        errors = reading.get("errors")
+        if not found:  # the verdict already says it; the summary says what to do
+            errors = [e for e in self._issues(errors) if e[0] != "MRZ_NOT_FOUND"]
+        self._render_issues(self.errors_label, self.errors_group, errors)
         self._render_issues(self.warnings_label, self.warnings_group, reading.get("warnings"))
 
     @staticmethod
@@ -229,7 +240,9 @@ class MrzPanel(QWidget):
         """(code, message) pairs from the engine's list of ``{code, message}``."""
         pairs = []
         for item in items or ():
-            if isinstance(item, Mapping):
+            if isinstance(item, tuple):
+                pairs.append(item)
+            elif isinstance(item, Mapping):
                 pairs.append((str(item.get("code") or ""), str(item.get("message") or "")))
             else:
                 pairs.append(("", str(item)))
@@ -247,13 +260,17 @@ class MrzPanel(QWidget):
                 edit.setToolTip(finding_text(code) or message)
 
     def _summary(self, reading: Mapping[str, Any]) -> str:
+        if not reading.get("found"):
+            return self.tr(
+                "Check that the whole MRZ is in the picture, sharp, upright and free of glare."
+            )
         parts = []
         lines = reading.get("lines") or ()
         if reading.get("format"):
             shape = f" ({len(lines)} × {len(lines[0])})" if lines else ""
             parts.append(self.tr("Format: %1").replace("%1", f"{reading['format']}{shape}"))
         confidence = reading.get("confidence")
-        if isinstance(confidence, int | float) and reading.get("found"):
+        if isinstance(confidence, int | float):
             parts.append(self.tr("Confidence: %1 %").replace("%1", f"{confidence * 100:.0f}"))
         return "  ·  ".join(parts)
 

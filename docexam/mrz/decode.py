@@ -29,14 +29,24 @@ _CLASS_CHARS = {
     "x": ALPHABET,
     "s": "MFX<",
 }
+_CLASS_NAMES = {
+    "d": "digits",
+    "D": "digits or '<'",
+    "a": "letters or '<'",
+    "x": "letters, digits or '<'",
+    "s": "M, F, X or '<'",
+}
 _MASKS = {k: np.array([c in chars for c in ALPHABET], bool) for k, chars in _CLASS_CHARS.items()}
 # A substitution is only plausible if the classifier gave the alternative this much.
-_MIN_ALT_PROB = 1e-3
+_MIN_ALT_PROB = 0.02
 _MAX_PAIR_POSITIONS = 8
 # Total log-probability a correction may cost: below this, a check that passes by chance
 # (one in ten) is likelier than the correction being right.
 _MAX_COST = -9.0
-_MIN_PAIR_ALT_PROB = 0.01
+_MIN_PAIR_ALT_PROB = 0.1
+# More repaired characters than this and the reading is too unsure to be trusted to check
+# digits: garbage can be "repaired" into passing checks (one in ten by chance each).
+_MAX_REPAIRS = 3
 _OFF_CLASS_WEIGHT = 2e-3
 _STATE_FIELDS = ("issuing_state", "nationality")
 _STATE_CODES = tuple(code.ljust(3, "<") for code in STATES)
@@ -49,15 +59,17 @@ class Decoded:
     char_confidence: tuple[tuple[float, ...], ...]
     corrections: tuple[tuple[int, int, str, str, str], ...]  # line, pos, read, new, reason
     parse: MrzParse
+    raw_passed: int = 0  # check digits that passed before any repair
 
     @property
     def mean_confidence(self) -> float:
         flat = [c for line in self.char_confidence for c in line]
         return float(np.mean(flat)) if flat else 0.0
 
-    def rank(self) -> tuple[int, int, float]:
-        passed = sum(ok for _, ok in self.parse.checks)
-        return (int(self.parse.valid), passed, self.mean_confidence)
+    def rank(self) -> tuple[int, float]:
+        """Ordering of competing readings (candidates, orientations, passes): valid first,
+        then checks that passed *as read* (repairs can make garbage pass) plus confidence."""
+        return (int(self.parse.valid), self.raw_passed + 20.0 * self.mean_confidence)
 
 
 def guess_format(probs: list[np.ndarray]) -> str | None:
@@ -77,14 +89,26 @@ def decode(probs: list[np.ndarray], *, today=None) -> Decoded | None:
     constrained = []
     for p, cls in zip(probs, classes, strict=True):
         mask = np.stack([_MASKS[c] for c in cls])
-        # Soft, not hard: a character the layout forbids can still win when the classifier
-        # is sure of it (some real documents break the layout; the parser then says so).
-        q = np.where(mask, p, p * _OFF_CLASS_WEIGHT)
+        # Letters and codes: soft, so that a character the layout forbids can still win
+        # when the classifier is sure of it (real documents do print digits in a
+        # nationality field; the parser then says so). Digit-only positions (dates, check
+        # digits): hard, since a letter there can only be a misreading or an invalid MRZ
+        # either way; the change is reported as a correction below.
+        weight = np.array([0.0 if c in "dD" else _OFF_CLASS_WEIGHT for c in cls])[:, None]
+        q = np.where(mask, p, p * weight)
         q /= np.maximum(q.sum(axis=1, keepdims=True), 1e-12)
         constrained.append(q)
     _apply_priors(constrained, fmt)
     chars = [[ALPHABET[i] for i in q.argmax(axis=1)] for q in constrained]
     corrections: list[tuple[int, int, str, str, str]] = []
+    for li, (p, row) in enumerate(zip(probs, chars, strict=True)):
+        raw = p.argmax(axis=1)
+        for pi, ch in enumerate(row):
+            seen = ALPHABET[raw[pi]]
+            if seen != ch and p[pi, raw[pi]] > 0.5:
+                corrections.append(
+                    (li, pi, seen, ch, f"field allows only {_CLASS_NAMES[classes[li][pi]]}")
+                )
     for name in _STATE_FIELDS:
         li, start, end = FIELDS[fmt][name]
         code = _best_state_code(constrained[li][start:end], "".join(chars[li][start:end]))
@@ -93,12 +117,15 @@ def decode(probs: list[np.ndarray], *, today=None) -> Decoded | None:
                 corrections.append((li, start + k, chars[li][start + k], new, f"{name} code"))
                 chars[li][start + k] = new
     parse = parse_mrz(["".join(c) for c in chars], today=today)
+    raw_passed = sum(ok for _, ok in parse.checks)
+    repaired = 0
     for spec in check_specs(fmt):
         if dict(parse.checks).get(spec.name, True):
             continue
         fix = _repair_check(chars, constrained, spec, parse, today)
-        if fix is None:
+        if fix is None or repaired + len(fix) > _MAX_REPAIRS:
             continue
+        repaired += len(fix)
         for (li, pi), new in fix:
             corrections.append((li, pi, chars[li][pi], new, f"check digit: {spec.name}"))
             chars[li][pi] = new
@@ -112,36 +139,42 @@ def decode(probs: list[np.ndarray], *, today=None) -> Decoded | None:
         char_confidence=conf,
         corrections=tuple(corrections),
         parse=parse,
+        raw_passed=raw_passed,
     )
 
 
 _FIRST_LETTERS = {"TD1": "ACI", "TD2": "ACI", "TD3": "P", "MRVA": "V", "MRVB": "V"}
 _DIGIT_MASK = np.array([c in _DIGITS for c in ALPHABET])
 _LETTER_MASK = np.array([c in _LETTERS for c in ALPHABET])
+_CONTEXT = 3  # neighbours on each side that vote on digit-or-letter in mixed fields
 
 
 def _apply_priors(constrained: list[np.ndarray], fmt: str) -> None:
     """Soft knowledge beyond the character classes, applied in place:
     the document code's first letter (ICAO: P passports, V visas, A/C/I other documents),
-    and, in fields that mix letters and digits, the company a character keeps (a character
-    between two digits is likelier a digit: 0 rather than O)."""
+    and, in fields that mix letters and digits (document numbers, optional data), the
+    company a character keeps: among confidently read digits an unsure 0/O is likelier
+    the digit, among letters the letter. Document numbers do mix them ("L898902C3"), so
+    this only tips unsure characters; a confident 'C' stays a 'C'."""
     q0 = constrained[0][0]
     allowed = np.array([c in _FIRST_LETTERS[fmt] for c in ALPHABET])
     q0 *= np.where(allowed, 1.0, 0.05)
     q0 /= q0.sum()
     for q, cls in zip(constrained, char_classes(fmt), strict=True):
+        top = q.max(axis=1)
         best = q.argmax(axis=1)
-        is_digit = _DIGIT_MASK[best] & (q.max(axis=1) > 0.9)
-        is_letter = _LETTER_MASK[best] & (q.max(axis=1) > 0.9)
-        for i in range(1, len(cls) - 1):
-            if cls[i] != "x":
+        sure_digit = _DIGIT_MASK[best] & (top > 0.8)
+        sure_letter = _LETTER_MASK[best] & (top > 0.8)
+        for i, c in enumerate(cls):
+            if c != "x":
                 continue
-            if is_digit[i - 1] and is_digit[i + 1]:
-                q[i] *= np.where(_DIGIT_MASK, 3.0, 1.0)
-            elif is_letter[i - 1] and is_letter[i + 1]:
-                q[i] *= np.where(_LETTER_MASK, 3.0, 1.0)
-            else:
+            lo, hi = max(0, i - _CONTEXT), min(len(cls), i + _CONTEXT + 1)
+            digits = int(sure_digit[lo:hi].sum()) - int(sure_digit[i])
+            letters = int(sure_letter[lo:hi].sum()) - int(sure_letter[i])
+            if digits + letters < 2:
                 continue
+            share = (digits + 0.5) / (digits + letters + 1.0)
+            q[i] *= np.where(_DIGIT_MASK, share, np.where(_LETTER_MASK, 1.0 - share, 0.5))
             q[i] /= q[i].sum()
 
 
@@ -166,10 +199,11 @@ def _repair_check(chars, constrained, spec, parse, today):
     options: list[tuple[float, tuple[int, int], str]] = []
     for li, pi in positions:
         q = constrained[li][pi]
-        cur = q[ALPHABET.index(chars[li][pi])]
+        ch = chars[li][pi]
+        cur = q[ALPHABET.index(ch)]
         for k in np.argsort(-q)[:4]:
             alt = ALPHABET[k]
-            if alt == chars[li][pi] or q[k] < _MIN_ALT_PROB:
+            if alt == ch or q[k] < _MIN_ALT_PROB:
                 continue
             options.append((float(np.log(q[k] + 1e-12) - np.log(cur + 1e-12)), (li, pi), alt))
     options.sort(key=lambda o: -o[0])

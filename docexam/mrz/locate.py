@@ -168,40 +168,58 @@ class _Group:
     score: float
 
 
+def _dedupe(blobs: list[_LineBlob]) -> list[_LineBlob]:
+    """The same line found with several kernel lengths: keep the longest copy."""
+    kept: list[_LineBlob] = []
+    for blob in sorted(blobs, key=lambda b: -b.length):
+        if not any(
+            float(np.hypot(*(blob.center - k.center))) < 0.3 * k.thickness
+            and blob.length > 0.9 * k.length
+            for k in kept
+        ):
+            kept.append(blob)
+    return kept
+
+
 def _group_lines(blobs: list[_LineBlob]) -> list[_Group]:
     """Chains of 2-3 parallel, equally long, evenly spaced lines; also single thick blocks."""
+    blobs = _dedupe(blobs)
     groups: list[_Group] = []
     nb = len(blobs)
+    if nb == 0:
+        return groups
+    centers = np.array([b.center for b in blobs])
+    dirs = np.array([b.direction for b in blobs])
+    lengths = np.array([b.length for b in blobs])
+    thick = np.array([b.thickness for b in blobs])
+    # Pairwise tests, vectorised: parallel, equally long, side by side, a line apart.
+    parallel = np.abs(dirs @ dirs.T) >= np.cos(np.deg2rad(4))
+    ratio = lengths[None, :] / lengths[:, None]
+    off = centers[None, :, :] - centers[:, None, :]  # off[i, j] = c_j - c_i
+    normals = np.stack([-dirs[:, 1], dirs[:, 0]], axis=1)
+    along = np.einsum("ijk,ik->ij", off, dirs)
+    across = np.einsum("ijk,ik->ij", off, normals)
+    max_thick = np.maximum(thick[:, None], thick[None, :])
+    below = (
+        parallel
+        & (ratio > 0.82)
+        & (ratio < 1.22)
+        & (np.abs(along) <= 0.12 * lengths[:, None])
+        & (across > 0.6 * thick[:, None])
+        & (across < 3.2 * max_thick)
+    )
     for i in range(nb):
         a = blobs[i]
-        normal = np.array([-a.direction[1], a.direction[0]])
-        members = [a]
-        for j in range(nb):
-            if j == i:
-                continue
-            b = blobs[j]
-            if abs(float(a.direction @ b.direction)) < np.cos(np.deg2rad(4)):
-                continue
-            if not 0.82 < b.length / a.length < 1.22:
-                continue
-            off = b.center - a.center
-            along = float(off @ a.direction)
-            across = float(off @ normal)
-            if abs(along) > 0.12 * a.length:
-                continue
-            if not 0.6 * a.thickness < abs(across) < 3.2 * max(a.thickness, b.thickness):
-                continue
-            if across > 0:
-                members.append(b)
-        # a is the top-most line of its chain when nothing lies above it in the chain set
-        members.sort(key=lambda m: float(m.center @ normal))
-        chain = [members[0]]
-        for m in members[1:]:
-            gap = float((m.center - chain[-1].center) @ normal)
-            if gap > 0.6 * chain[-1].thickness and len(chain) < 3:
-                chain.append(m)
-        if len(chain) >= 2:
-            groups.append(_make_group(chain, a))
+        js = np.flatnonzero(below[i])
+        if js.size:
+            order = js[np.argsort(across[i, js])]
+            chain = [a]
+            for j in order:
+                gap = float((blobs[j].center - chain[-1].center) @ normals[i])
+                if gap > 0.6 * chain[-1].thickness and len(chain) < 3:
+                    chain.append(blobs[j])
+            if len(chain) >= 2:
+                groups.append(_make_group(chain, a))
         # A block that closing merged into one (2-3 lines): aspect 7-25.
         if 7 <= a.length / a.thickness <= 26:
             groups.append(

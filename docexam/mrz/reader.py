@@ -20,18 +20,13 @@ from typing import Any
 import cv2
 import numpy as np
 
+from docexam.mrz.block import BLOCK_CHAR_H, extract_block, measure_char_height, rectify_block
 from docexam.mrz.decode import Decoded, decode
 from docexam.mrz.locate import WORK_SIZES, MrzCandidate, locate_mrz
 from docexam.mrz.ocr.cells import rectify_line, split_cells
 from docexam.mrz.ocr.mlp import Mlp
 from docexam.mrz.parse import MrzParse
-from docexam.mrz.segment import (
-    BLOCK_CHAR_H,
-    extract_block,
-    measure_char_height,
-    rectify_block,
-    segment_block,
-)
+from docexam.mrz.segment import segment_block
 
 MODEL_PATH = Path(__file__).with_name("ocr") / "ocrb_mlp.npz"
 _MAX_CANDIDATES = 5
@@ -220,8 +215,28 @@ def _read_at_scale(
     return best
 
 
-def _decode_block(block_gray, grids, model, today) -> Decoded | None:
-    probs = [model.predict_proba(split_cells(rectify_line(block_gray, g))) for g in grids]
+# Small shifts of the grid (fractions of pitch and character height) whose class
+# probabilities are averaged: the grid estimate is never exact, and averaging over its
+# likely errors costs a few more matrix products but no more segmentation.
+_TTA_SHIFTS = ((0.0, 0.0),)
+
+
+def _decode_block(
+    block_gray: np.ndarray, grids: list, model: Mlp, today: dt.date | None
+) -> Decoded | None:
+    probs = []
+    for g in grids:
+        cells = [
+            split_cells(
+                rectify_line(
+                    block_gray,
+                    replace(g, x0=g.x0 + dx * g.pitch, y0=g.y0 + dy * g.char_height),
+                )
+            )
+            for dx, dy in _TTA_SHIFTS
+        ]
+        p = model.predict_proba(np.concatenate(cells))
+        probs.append(p.reshape(len(_TTA_SHIFTS), g.n, -1).mean(axis=0))
     return decode(probs, today=today)
 
 

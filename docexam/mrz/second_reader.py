@@ -16,11 +16,12 @@ import shutil
 import cv2
 import numpy as np
 
+from docexam.mrz.block import extract_block
 from docexam.mrz.decode import Decoded
 from docexam.mrz.layouts import check_specs
 from docexam.mrz.locate import MrzCandidate
 from docexam.mrz.parse import parse_mrz
-from docexam.mrz.segment import extract_block, segment_block
+from docexam.mrz.segment import segment_block
 
 _WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
 _CONFIG = f"--psm 7 --oem 1 -c tessedit_char_whitelist={_WHITELIST}"
@@ -106,4 +107,5 @@ def improve_with_tesseract(
         char_confidence=first.char_confidence,
         corrections=tuple(corrections),
         parse=parse,
+        raw_passed=first.raw_passed,
     )

@@ -108,6 +108,7 @@ def _finish(
     params: dict[str, Any],
     jpeg_bytes: bytes | None,
 ) -> Degraded:
+    """Map the truth (MRZ quad, every cell) through ``h`` and record the achieved sizes."""
     b = page.char_boxes
     cells = np.stack([b[..., [0, 1]], b[..., [2, 1]], b[..., [2, 3]], b[..., [0, 3]]], axis=-2)
     cq = fx.map_points(h, cells)

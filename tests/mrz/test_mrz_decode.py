@@ -79,3 +79,21 @@ def test_clearly_printed_unknown_state_is_kept() -> None:
     d = decode(confident(lines, p=0.999))
     assert d.lines[0][2:5] == "QQQ"
     assert "UNKNOWN_STATE" in {e.code for e in d.parse.errors}
+
+
+def test_letter_forced_out_of_a_digit_field_is_reported() -> None:
+    probs = confident(TD3)
+    blur(probs[1], 15, {"O": 0.999, "0": 0.001})  # sure, and wrong: a date holds digits
+    d = decode(probs)
+    assert d.lines[1][15] == "0"
+    assert (1, 15, "O", "0", "field allows only digits") in d.corrections
+
+
+def test_garbage_is_not_repaired_into_a_valid_mrz() -> None:
+    rng = np.random.default_rng(3)
+    valid = 0
+    for _ in range(30):
+        probs = [rng.dirichlet(np.full(len(ALPHABET), 0.3), size=44) for _ in range(2)]
+        d = decode(probs)
+        valid += d is not None and d.parse.valid
+    assert valid == 0

@@ -33,6 +33,14 @@ TD3_LINES = (
 )
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test of this directory ``gui`` (so ``-m "not gui"`` skips them)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.gui)
+
+
 @pytest.fixture(autouse=True)
 def _finish_background_work(request: pytest.FixtureRequest) -> Iterator[None]:
     """After each test, wait for worker threads so none outlives its test (or the process)."""

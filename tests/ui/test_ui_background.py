@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 import shiboken6
@@ -116,3 +118,43 @@ def test_must_be_called_from_the_gui_thread(qapp):
     thread.start()
     thread.join(10)
     assert errors and "GUI thread" in str(errors[0])
+
+
+def test_emit_keeps_true_alive(qapp):
+    """PySide6 6.12.0 emit() drops a reference to True; ui.qtcompat.emit must repair it."""
+    from PySide6.QtCore import QObject, Signal
+
+    from ui.qtcompat import emit
+
+    class Source(QObject):
+        ping = Signal(object)
+
+    source = Source()
+    before = sys.getrefcount(True)
+    for i in range(2000):  # a few hundred raw emits abort Python 3.11 on the defective binding
+        emit(source.ping, i)
+    assert abs(sys.getrefcount(True) - before) <= 2
+
+
+def test_many_tasks_all_arrive(qtbot):
+    done: list[int] = []
+    before = sys.getrefcount(True)
+    for i in range(1000):
+        run_in_background(None, lambda i=i: i, on_success=done.append)
+    qtbot.waitUntil(lambda: len(done) == 1000, timeout=30_000)
+    assert sorted(done) == list(range(1000))
+    assert pending_count() == 0
+    assert abs(sys.getrefcount(True) - before) <= 5
+
+
+def test_no_raw_emit_in_the_ui():
+    """Every emit goes through ui.qtcompat.emit (see its docstring for why)."""
+    ui_dir = Path(__file__).resolve().parents[2] / "ui"
+    offenders = [
+        f"{path.relative_to(ui_dir)}:{n}"
+        for path in ui_dir.rglob("*.py")
+        if path.name != "qtcompat.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ".emit(" in line and not line.lstrip().startswith("#")
+    ]
+    assert offenders == []

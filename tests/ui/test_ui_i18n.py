@@ -115,8 +115,10 @@ def test_result_is_retranslated_too(make_window, qtbot, specimen_png, td3_readin
     window = make_window(reader=lambda path: td3_reading)
     window.open_path(specimen_png)
     qtbot.waitUntil(lambda: not window.is_busy())
+    assert window.statusBar().currentMessage() == "Finished in 412 ms."
     window.language_actions["ru"].trigger()
     qtbot.waitUntil(lambda: "МЧЗ корректна" in window.mrz_panel.verdict_label.text())
+    assert window.statusBar().currentMessage() == "Готово за 412 мс."
     assert window.mrz_panel.field_text("sex") == "F (женский)"
     assert window.mrz_panel.field_text("surname") == "ERIKSSON"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from ui.findings import FIELD_OF_CODE, finding_text, known_codes
 from ui.mrz_panel import FIELD_KEYS, MrzPanel
@@ -48,9 +49,13 @@ def test_invalid_reading_words_the_error_and_flags_the_field(panel, td3_reading)
 
 
 def test_not_found_and_partial_dicts_do_not_crash(panel):
-    panel.show_reading({"found": False, "fields": None, "lines": [], "checks": {}, "errors": None})
+    not_found = {"code": "MRZ_NOT_FOUND", "message": "no MRZ was found in the image"}
+    panel.show_reading({"found": False, "fields": None, "lines": [], "errors": [not_found]})
     assert panel.verdict_state == "none"
     assert not panel.fields_group.isEnabled()
+    assert not panel.errors_group.isVisible()  # the verdict says it already
+    assert "glare" in panel.summary_label.text()  # what to do instead
+    panel.show_reading({"found": False, "errors": None, "checks": {}})
     panel.show_reading({})  # nothing at all
     assert panel.verdict_state == "none"
     panel.show_reading({"found": True, "valid": True, "errors": ["plain string"]})
@@ -66,6 +71,18 @@ def test_unspecified_sex_is_explained(panel, td3_reading):
     reading["fields"]["sex"] = None
     panel.show_reading(reading)
     assert panel.field_text("sex") == "< (unspecified)"
+
+
+def label_of(panel, key: str) -> str:
+    edit = panel.field_edit(key)
+    return next(lb.text() for lb in panel.findChildren(QLabel) if lb.buddy() is edit)
+
+
+def test_td3_optional_data_is_called_personal_number(panel, td3_reading):
+    panel.show_reading(td3_reading)
+    assert label_of(panel, "optional_data") == "Personal number:"
+    panel.show_reading({**td3_reading, "format": "TD1"})
+    assert label_of(panel, "optional_data") == "Optional data:"
 
 
 def test_mrz_text_with_fillers_is_shown_verbatim(panel, td3_reading):

@@ -195,6 +195,24 @@ def test_drop_a_file_opens_it(make_window, qtbot, specimen_png, td3_reading):
     assert window.mrz_panel.field_text("surname") == "ERIKSSON"
 
 
+@pytest.mark.parametrize("target", ["surname", "mrz_lines"])
+def test_drop_onto_the_result_panel_reaches_the_window(
+    make_window, qtbot, specimen_png, td3_reading, target
+):
+    readings = [td3_reading, {"found": False}]
+    window = make_window(reader=lambda path: readings.pop(0))
+    window.open_path(specimen_png)
+    wait_idle(qtbot, window)  # the panel's widgets are enabled now
+    panel = window.mrz_panel
+    widget = panel.field_edit(target) if target != "mrz_lines" else panel.lines_edit.viewport()
+    enter, drop, _mime = _drag_events(specimen_png)
+    QApplication.sendEvent(widget, enter)  # Qt walks up to the first widget accepting drops
+    assert enter.isAccepted()
+    QApplication.sendEvent(widget, drop)
+    wait_idle(qtbot, window)
+    assert panel.verdict_state == "none"
+
+
 def test_drop_of_a_folder_is_refused(make_window, tmp_path):
     window = make_window()
     enter, _drop, _mime = _drag_events(tmp_path)

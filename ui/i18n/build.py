@@ -109,6 +109,7 @@ def compile_ts(ts: Path, qm: Path) -> Path:
         if proc.returncode != 0 or tmp.stat().st_size == 0:
             detail = (proc.stderr or proc.stdout).strip()
             raise TranslationBuildError(f"lrelease failed on {ts} ({proc.returncode}): {detail}")
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; other users of a shared install read it
         os.replace(tmp, qm)
     except (OSError, subprocess.SubprocessError) as exc:
         raise TranslationBuildError(f"could not run {tool[0]} on {ts}: {exc}") from exc

@@ -309,6 +309,10 @@
         <translation>Дополнительные данные (строка 2):</translation>
     </message>
     <message>
+        <source>Personal number:</source>
+        <translation>Личный номер:</translation>
+    </message>
+    <message>
         <source>Document number check digit</source>
         <translation>Контрольная цифра номера документа</translation>
     </message>
@@ -319,10 +323,6 @@
     <message>
         <source>Date of expiry check digit</source>
         <translation>Контрольная цифра срока действия</translation>
-    </message>
-    <message>
-        <source>Optional data check digit</source>
-        <translation>Контрольная цифра дополнительных данных</translation>
     </message>
     <message>
         <source>Personal number check digit</source>
@@ -359,6 +359,10 @@
     <message>
         <source>MRZ invalid</source>
         <translation>МЧЗ некорректна</translation>
+    </message>
+    <message>
+        <source>Check that the whole MRZ is in the picture, sharp, upright and free of glare.</source>
+        <translation>Проверьте, что МЧЗ целиком попала в кадр, резкая, не перевёрнута и без бликов.</translation>
     </message>
     <message>
         <source>Format: %1</source>

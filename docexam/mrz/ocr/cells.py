@@ -25,7 +25,10 @@ _TARGET_CHAR_H = CELL_H / CELL_SPAN
 
 @dataclass(frozen=True)
 class LineGrid:
-    """Where a line's character cells are: x_i = x0 + pitch*i + curve*i^2 (perspective)."""
+    """Where a line's character cells are: x_i = x0 + pitch*i + curve*i^2 (perspective).
+
+    y0 is the line's centre height at x0; char_height is the height of a capital letter.
+    """
 
     n: int
     x0: float
@@ -72,8 +75,14 @@ def rectify_line(gray: np.ndarray, grid: LineGrid) -> np.ndarray:
             char_height=grid.char_height * scale,
             curve=grid.curve * scale,
         )
-    u = (np.arange(grid.n * CELL_W, dtype=np.float64) + 0.5) / CELL_W - 0.5
-    x = grid.x0 + grid.pitch * u + grid.curve * u * u
+    # Cells are centred on the grid but scaled by the character *height* in both
+    # directions, so a glyph keeps its aspect ratio whatever the pitch: the narrow '0'
+    # and the round 'O' of OCR-B differ mainly in width.
+    col = np.arange(grid.n * CELL_W, dtype=np.float64)
+    i = np.floor(col / CELL_W)
+    frac = (col - i * CELL_W + 0.5) / CELL_W - 0.5
+    centre = grid.x0 + grid.pitch * i + grid.curve * i * i
+    x = centre + frac * grid.char_height * CELL_SPAN * CELL_W / CELL_H
     v = ((np.arange(CELL_H, dtype=np.float64) + 0.5) / CELL_H - 0.5) * CELL_SPAN
     yc = grid.center_y(x)
     map_x = np.broadcast_to(x, (CELL_H, x.size)).astype(np.float32)

@@ -12,13 +12,16 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 from docexam.mrz.ocr.cells import ALPHABET
-from docexam.mrz.ocr.mlp import train_mlp
+from docexam.mrz.ocr.mlp import Mlp, train_mlp
 from docexam.mrz.ocr.trainset import make_training_cells
 
 DEFAULT_MODEL = Path(__file__).with_name("ocrb_mlp.npz")
 TRAIN_SEED = 20261128
 VALIDATION_SEED = 7_000_001
+PIPELINE_SEED = 20_000  # generated captures: tuning range 0..99_999, never report seeds
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,10 +30,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--hidden", type=int, default=256)
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL)
+    ap.add_argument(
+        "--pipeline-samples",
+        type=int,
+        default=1500,
+        help="generated captures whose reader-cut cells join the training set",
+    )
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     x, y = make_training_cells(args.lines, seed=TRAIN_SEED)
     xv, yv = make_training_cells(max(100, args.lines // 10), seed=VALIDATION_SEED)
+    if args.pipeline_samples:
+        # Cells cut by the reader itself from generated captures, labelled by the current
+        # shipped model's alignment check (see pipeline_cells.py). Tuning seeds only.
+        from docexam.mrz.ocr.pipeline_cells import pipeline_training_cells
+
+        px, py = pipeline_training_cells(
+            range(PIPELINE_SEED, PIPELINE_SEED + args.pipeline_samples),
+            levels=("hard", "hard", "photo", "scan"),
+            model=Mlp.load(DEFAULT_MODEL),
+            rng=np.random.default_rng(TRAIN_SEED),
+        )
+        print(f"pipeline cells: {len(py)}", file=sys.stderr)
+        if len(py):
+            x, y = np.concatenate([x, px]), np.concatenate([y, py])
     print(
         f"rendered {len(y)} training and {len(yv)} validation cells "
         f"in {time.perf_counter() - t0:.1f} s",
