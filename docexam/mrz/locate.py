@@ -19,6 +19,7 @@ import numpy as np
 # Long sides of the working copies the locator tries, smallest (fastest) first.
 WORK_SIZES = (800, 1400)
 _LINE_KERNELS = (7, 13, 23)
+_MAX_ORIENTATIONS = 3
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,9 @@ def locate_mrz(
     if work_size < 200:
         raise ValueError(f"work_size must be at least 200 pixels, got {work_size}")
     h, w = gray.shape
-    scale = min(1.0, work_size / max(h, w))
-    if max(h, w) < 500:  # thumbnails: enlarge so that closing sizes stay meaningful
-        scale = 700 / max(h, w)
+    # Up- or downscale to the working size: small images (thumbnails, low-resolution
+    # photos) are enlarged so that the kernel sizes stay meaningful, at most threefold.
+    scale = min(3.0, work_size / max(h, w))
     work = gray
     if scale != 1.0:
         interp = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
@@ -88,7 +89,7 @@ def locate_mrz(
 
 
 def _text_orientations(mask: np.ndarray) -> list[float]:
-    """Dominant text directions (degrees), from word-sized blobs: at most two."""
+    """Dominant text directions (degrees), from word-sized blobs, strongest first."""
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
     hist = np.zeros(180)
@@ -108,13 +109,17 @@ def _text_orientations(mask: np.ndarray) -> list[float]:
     window = np.array([1, 2, 3, 2, 1], float)
     smooth = np.convolve(np.concatenate([hist[-2:], hist, hist[:2]]), window, "valid")
     first = int(np.argmax(smooth))
+    # Up to three directions: the document's text, and papers lying around it at other
+    # angles, which can outweigh the document (a desk covered with printed sheets).
     out = [float(first)]
     masked = smooth.copy()
-    for d in range(-12, 13):
-        masked[(first + d) % 180] = 0
-    second = int(np.argmax(masked))
-    if masked[second] > 0.35 * smooth[first]:
-        out.append(float(second))
+    for _ in range(_MAX_ORIENTATIONS - 1):
+        for d in range(-12, 13):
+            masked[(int(out[-1]) + d) % 180] = 0
+        nxt = int(np.argmax(masked))
+        if masked[nxt] <= 0.2 * smooth[first]:
+            break
+        out.append(float(nxt))
     return out
 
 

@@ -129,8 +129,6 @@ def read_mrz_image(
     model = model or load_model()
     best: tuple[Decoded, MrzCandidate, bool] | None = None
     for size in WORK_SIZES:
-        if size != WORK_SIZES[0] and max(gray.shape) <= size * 0.8:
-            break  # a larger working copy would show nothing new
         for cand in locate_mrz(gray, work_size=size)[:_MAX_CANDIDATES]:
             got = _read_candidate(gray, cand, model, today)
             if got is None:

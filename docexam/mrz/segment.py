@@ -160,6 +160,24 @@ def _sequential_indices(xs: np.ndarray, pitch: float) -> np.ndarray:
     return idx
 
 
+def _fix_count(xs: np.ndarray, idx: np.ndarray, n: int) -> np.ndarray:
+    """One index too few or too many: the step whose gap is least like its neighbours'
+    pitch is the one to change (a gap of 1.5 pitches rounded the wrong way)."""
+    steps = np.diff(idx)
+    gaps = np.diff(xs)
+    unit = gaps / steps
+    local = np.array([np.median(unit[max(0, j - 4) : j + 5]) for j in range(len(unit))])
+    ratio = gaps / (steps * local)
+    if idx[-1] < n - 1:
+        steps[int(np.argmax(ratio))] += 1
+    else:
+        shrinkable = steps > 1
+        if not shrinkable.any():
+            return idx
+        steps[int(np.argmin(np.where(shrinkable, ratio, np.inf)))] -= 1
+    return np.concatenate([[idx[0]], idx[0] + np.cumsum(steps)])
+
+
 def fit_grid(line: list[_Comp], n: int) -> LineGrid | None:
     """The fixed-pitch grid of one line with ``n`` characters."""
     if len(line) < max(5, n // 5):
@@ -178,6 +196,8 @@ def fit_grid(line: list[_Comp], n: int) -> LineGrid | None:
     idx = _sequential_indices(xs, local)
     # Anchor on the line's first component: index 0 is the first printed character.
     idx = idx + round((singles[0].cx - first.cx) / local)
+    if abs(int(idx[-1]) - (n - 1)) == 1:
+        idx = _fix_count(xs, idx, n)
     if idx[-1] != n - 1:
         # The walk and the known length disagree (a lost or extra character somewhere):
         # fall back to spreading the n cells evenly between the first and last ink.
@@ -241,6 +261,21 @@ def _compatible(a: _LineStats, b: _LineStats) -> bool:
     )
 
 
+def _clip_to_common_extent(group: list[_LineStats]) -> list[_LineStats] | None:
+    """MRZ lines are equally long: drop stray components (a speck, the document's edge)
+    that stick out past the other lines, unless that would cut a line noticeably short."""
+    pitch = max(g.pitch for g in group)
+    lo = max(g.first for g in group) - 0.5 * pitch
+    hi = min(g.last for g in group) + 0.5 * pitch
+    clipped = []
+    for g in group:
+        kept = [c for c in g.comps if lo <= c.cx <= hi]
+        if len(kept) < 10 or (hi - lo) < 0.85 * g.span:
+            return None
+        clipped.append(g if len(kept) == len(g.comps) else _line_stats(kept))
+    return clipped
+
+
 def _pick_mrz_lines(lines: list[list[_Comp]]) -> list[list[_Comp]]:
     """The 2 or 3 adjacent lines that look most like an MRZ (regular, aligned, long)."""
     stats = [_line_stats(line) for line in lines]
@@ -251,6 +286,9 @@ def _pick_mrz_lines(lines: list[list[_Comp]]) -> list[list[_Comp]]:
         for k in (3, 2):
             group = stats[i : i + k]
             if len(group) < k:
+                continue
+            group = _clip_to_common_extent(group)
+            if group is None:
                 continue
             if not all(_compatible(a, b) for a, b in itertools.pairwise(group)):
                 continue
