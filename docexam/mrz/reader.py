@@ -23,10 +23,10 @@ import numpy as np
 from docexam.mrz.block import BLOCK_CHAR_H, extract_block, measure_char_height, rectify_block
 from docexam.mrz.decode import Decoded, decode
 from docexam.mrz.locate import WORK_SIZES, MrzCandidate, locate_mrz
-from docexam.mrz.ocr.cells import rectify_line, split_cells
+from docexam.mrz.ocr.cells import LineGrid, rectify_line, split_cells
 from docexam.mrz.ocr.mlp import Mlp
 from docexam.mrz.parse import MrzParse
-from docexam.mrz.segment import segment_block
+from docexam.mrz.segment import segment_block_variants
 
 MODEL_PATH = Path(__file__).with_name("ocr") / "ocrb_mlp.npz"
 _MAX_CANDIDATES = 5
@@ -194,7 +194,7 @@ def _read_at_scale(
     best: tuple[Decoded, MrzCandidate, bool] | None = None
     for flip in (False, True):
         block = extract_block(gray, cand, flip=flip)
-        grids = segment_block(block.gray)
+        grids = segment_block_variants(block.gray)
         if not grids:
             continue
         for attempt in range(2):
@@ -205,8 +205,8 @@ def _read_at_scale(
                 return best
             if attempt == 0:
                 # Second pass: undo perspective with the first pass's grids, segment again.
-                flat = rectify_block(gray, block, grids)
-                grids = segment_block(flat.gray) if flat is not None else []
+                flat = rectify_block(gray, block, [v[0] for v in grids])
+                grids = segment_block_variants(flat.gray) if flat is not None else []
                 if not grids:
                     break
                 block = flat
@@ -220,22 +220,34 @@ _TTA_SHIFTS = ((0.0, 0.0),)
 
 
 def _decode_block(
-    block_gray: np.ndarray, grids: list, model: Mlp, today: dt.date | None
+    block_gray: np.ndarray, grids: list[list[LineGrid]], model: Mlp, today: dt.date | None
 ) -> Decoded | None:
+    """Classify each line (choosing among its grid hypotheses by the classifier's mean
+    confidence: a misplaced grid cuts characters in half, and the classifier is unsure
+    of halves) and decode the whole MRZ."""
     probs = []
-    for g in grids:
-        cells = [
-            split_cells(
-                rectify_line(
-                    block_gray,
-                    replace(g, x0=g.x0 + dx * g.pitch, y0=g.y0 + dy * g.char_height),
-                )
-            )
-            for dx, dy in _TTA_SHIFTS
-        ]
-        p = model.predict_proba(np.concatenate(cells))
-        probs.append(p.reshape(len(_TTA_SHIFTS), g.n, -1).mean(axis=0))
+    for variants in grids:
+        best_p, best_conf = None, -1.0
+        for g in variants:
+            p = _line_probs(block_gray, g, model)
+            conf = float(p.max(axis=1).mean())
+            if conf > best_conf:
+                best_p, best_conf = p, conf
+        probs.append(best_p)
     return decode(probs, today=today)
+
+
+def _line_probs(block_gray: np.ndarray, g: LineGrid, model: Mlp) -> np.ndarray:
+    cells = [
+        split_cells(
+            rectify_line(
+                block_gray, replace(g, x0=g.x0 + dx * g.pitch, y0=g.y0 + dy * g.char_height)
+            )
+        )
+        for dx, dy in _TTA_SHIFTS
+    ]
+    p = model.predict_proba(np.concatenate(cells))
+    return p.reshape(len(_TTA_SHIFTS), g.n, -1).mean(axis=0)
 
 
 def read_mrz_file(

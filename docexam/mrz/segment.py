@@ -179,29 +179,51 @@ def _fix_count(xs: np.ndarray, idx: np.ndarray, n: int) -> np.ndarray:
 
 
 def fit_grid(line: list[_Comp], n: int) -> LineGrid | None:
-    """The fixed-pitch grid of one line with ``n`` characters."""
+    """The most likely fixed-pitch grid of one line with ``n`` characters."""
+    variants = fit_grid_variants(line, n)
+    return variants[0] if variants else None
+
+
+def fit_grid_variants(line: list[_Comp], n: int) -> list[LineGrid]:
+    """Grid hypotheses for one line, likeliest first.
+
+    When the walk along the line finds one character too few or too many, geometry alone
+    cannot tell where: inside the line (a gap misjudged), before the first component (the
+    first character lost to glare or the page edge) or after the last. All three are
+    returned and the reader lets the classifier's confidence choose.
+    """
     if len(line) < max(5, n // 5):
-        return None
+        return []
     first, last = line[0], line[-1]
     pitch0 = (last.cx - first.cx) / (n - 1)
     if pitch0 <= 0:
-        return None
+        return []
     gaps = np.diff([c.cx for c in line])
     near = gaps[(gaps > 0.7 * pitch0) & (gaps < 1.4 * pitch0)]
     local = float(np.median(near)) if len(near) else pitch0
     singles = [c for c in line if c.w < 1.2 * local]
     if len(singles) < 5:
-        return None
+        return []
     xs = np.array([c.cx for c in singles])
     idx = _sequential_indices(xs, local)
     # Anchor on the line's first component: index 0 is the first printed character.
     idx = idx + round((singles[0].cx - first.cx) / local)
-    if abs(int(idx[-1]) - (n - 1)) == 1:
-        idx = _fix_count(xs, idx, n)
-    if idx[-1] != n - 1:
-        # The walk and the known length disagree (a lost or extra character somewhere):
-        # fall back to spreading the n cells evenly between the first and last ink.
-        idx = np.round((xs - first.cx) / pitch0).astype(np.int64)
+    off = int(idx[-1]) - (n - 1)
+    if off == 0:
+        hypotheses = [idx]
+    elif off == -1:  # one character missing: inside, at the start, or at the end
+        hypotheses = [_fix_count(xs, idx, n), idx + 1, idx]
+    elif off == 1:  # one too many: a misjudged gap, or a stray component at either end
+        hypotheses = [_fix_count(xs, idx, n), idx - 1, idx]
+    else:
+        # The walk and the known length disagree badly: spread the n cells evenly
+        # between the first and last ink.
+        hypotheses = [np.round((xs - first.cx) / pitch0).astype(np.int64)]
+    grids = [_grid_from(line, xs, h, n) for h in hypotheses]
+    return [g for g in grids if g is not None]
+
+
+def _grid_from(line: list[_Comp], xs: np.ndarray, idx: np.ndarray, n: int) -> LineGrid | None:
     ok = (idx >= 0) & (idx < n)
     if ok.sum() < 5:
         return None
@@ -304,10 +326,15 @@ def _pick_mrz_lines(lines: list[list[_Comp]]) -> list[list[_Comp]]:
 
 def segment_block(block: np.ndarray) -> list[LineGrid]:
     """Grids for the MRZ lines in an upright block (2 or 3 lines), top to bottom; [] if none."""
+    return [variants[0] for variants in segment_block_variants(block)]
+
+
+def segment_block_variants(block: np.ndarray) -> list[list[LineGrid]]:
+    """Like segment_block, with every grid hypothesis of each line (likeliest first)."""
     lines = [_trim_line(line) for line in _cluster_lines(_components(block))]
     lines = _pick_mrz_lines([line for line in lines if len(line) >= 8])
     if len(lines) < 2:
         return []
     n = estimate_line_length(lines)
-    grids = [fit_grid(line, n) for line in lines]
-    return [g for g in grids if g is not None] if all(g is not None for g in grids) else []
+    variants = [fit_grid_variants(line, n) for line in lines]
+    return variants if all(variants) else []
