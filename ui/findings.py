@@ -15,6 +15,9 @@ _CTX = "Findings"
 _TEXTS: dict[str, str] = {
     # errors: the MRZ is invalid
     "MRZ_NOT_FOUND": QT_TRANSLATE_NOOP("Findings", "No machine-readable zone was found."),
+    "LOW_CONFIDENCE_CHARACTERS": QT_TRANSLATE_NOOP(
+        "Findings", "Some characters were read with low confidence: compare them with the document."
+    ),
     "EMPTY_INPUT": QT_TRANSLATE_NOOP("Findings", "The MRZ is empty."),
     "WRONG_LINE_COUNT": QT_TRANSLATE_NOOP("Findings", "The MRZ has a wrong number of lines."),
     "WRONG_LINE_LENGTH": QT_TRANSLATE_NOOP("Findings", "An MRZ line has a wrong length."),

@@ -30,6 +30,11 @@ from docexam.mrz.segment import segment_block_variants
 
 MODEL_PATH = Path(__file__).with_name("ocr") / "ocrb_mlp.npz"
 _MAX_CANDIDATES = 5
+# Reader-level codes (beside the parser's, docs/mrz-json.md): no MRZ found (error), and
+# characters read with a confidence below LOW_CONFIDENCE (warning).
+READER_ERROR_CODES = frozenset({"MRZ_NOT_FOUND"})
+READER_WARNING_CODES = frozenset({"LOW_CONFIDENCE_CHARACTERS"})
+LOW_CONFIDENCE = 0.5
 _GOOD_ENOUGH = 0.85  # mean character confidence at which a valid reading ends the search
 
 
@@ -73,6 +78,18 @@ class MrzReading:
     def valid(self) -> bool:
         return self.parse is not None and self.parse.valid
 
+    def low_confidence_positions(self) -> list[tuple[int, int]]:
+        """(line, position), 0-based, of characters the classifier was unsure of.
+
+        A valid MRZ can still hold a misread name: names have no check digit. These are
+        the characters an officer should compare with the document."""
+        return [
+            (li, pi)
+            for li, line in enumerate(self.char_confidence)
+            for pi, c in enumerate(line)
+            if c < LOW_CONFIDENCE
+        ]
+
     def to_dict(self) -> dict[str, Any]:
         if self.parse is not None:
             body = self.parse.to_dict()
@@ -86,6 +103,18 @@ class MrzReading:
                 "errors": [{"code": "MRZ_NOT_FOUND", "message": "no MRZ was found in the image"}],
                 "warnings": [],
             }
+        unsure = self.low_confidence_positions()
+        if unsure:
+            where = ", ".join(f"line {li + 1} position {pi + 1}" for li, pi in unsure[:10])
+            more = f" and {len(unsure) - 10} more" if len(unsure) > 10 else ""
+            body["warnings"] = [
+                *body["warnings"],
+                {
+                    "code": "LOW_CONFIDENCE_CHARACTERS",
+                    "message": f"{len(unsure)} character(s) read with low confidence "
+                    f"({where}{more}); compare them with the document.",
+                },
+            ]
         return {
             "found": self.found,
             **body,

@@ -83,3 +83,24 @@ def test_unusable_file_raises_a_coded_error(tmp_path) -> None:
         read_mrz_file(path)
     assert exc.value.code in {"IMAGE_TRUNCATED", "IMAGE_CORRUPT"}
     assert "x.png" in exc.value.message
+
+
+def test_low_confidence_characters_are_a_named_warning() -> None:
+    from docexam.mrz.parse import parse_mrz
+    from docexam.mrz.reader import MrzReading
+
+    lines = (
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+        "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+    )
+    conf = [[0.99] * 44, [0.99] * 44]
+    conf[0][7] = 0.3
+    reading = MrzReading(
+        found=True, parse=parse_mrz(lines), char_confidence=tuple(map(tuple, conf))
+    )
+    assert reading.low_confidence_positions() == [(0, 7)]
+    codes = [w["code"] for w in reading.to_dict()["warnings"]]
+    assert "LOW_CONFIDENCE_CHARACTERS" in codes
+    assert "line 1 position 8" in reading.to_dict()["warnings"][-1]["message"]
+    sure = MrzReading(found=True, parse=parse_mrz(lines), char_confidence=((0.99,) * 44,) * 2)
+    assert "LOW_CONFIDENCE_CHARACTERS" not in [w["code"] for w in sure.to_dict()["warnings"]]

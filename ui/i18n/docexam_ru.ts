@@ -79,6 +79,10 @@
         <translation>Машиночитаемая зона не найдена.</translation>
     </message>
     <message>
+        <source>Some characters were read with low confidence: compare them with the document.</source>
+        <translation>Некоторые символы распознаны неуверенно: сверьте их с документом.</translation>
+    </message>
+    <message>
         <source>The MRZ is empty.</source>
         <translation>МЧЗ пуста.</translation>
     </message>
