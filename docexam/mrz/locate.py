@@ -91,14 +91,9 @@ def locate_mrz(
 def _text_orientations(mask: np.ndarray) -> list[float]:
     """Dominant text directions (degrees), from word-sized blobs, strongest first."""
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
     hist = np.zeros(180)
-    for i in range(1, n):
-        x, y, bw, bh, area = stats[i]
-        if max(bw, bh) < 20 or area < 40:
-            continue
-        pts = cv2.findNonZero((labels[y : y + bh, x : x + bw] == i).astype(np.uint8))
-        _, (rw, rh), ang = cv2.minAreaRect(pts)
+    for contour in _outer_contours(closed, min_extent=20):
+        _, (rw, rh), ang = cv2.minAreaRect(contour)
         length, thick = (rw, rh) if rw >= rh else (rh, rw)
         if thick < 1 or length / thick < 2.5:
             continue
@@ -143,23 +138,32 @@ def _text_mask(work: np.ndarray) -> np.ndarray:
     return mask
 
 
+def _outer_contours(mask: np.ndarray, *, min_extent: float) -> list[np.ndarray]:
+    """Outlines of the blobs whose bounding box reaches ``min_extent`` pixels.
+
+    Outer contours rather than labelled components: several times faster, and their
+    few points are all that minAreaRect needs."""
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    out = []
+    for c in contours:
+        _, _, bw, bh = cv2.boundingRect(c)
+        if max(bw, bh) >= min_extent:
+            out.append(c)
+    return out
+
+
 def _line_blobs(mask: np.ndarray, *, min_len: float) -> list[_LineBlob]:
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     blobs: list[_LineBlob] = []
-    for i in range(1, n):
-        x, y, bw, bh, area = stats[i]
-        if max(bw, bh) < min_len * 0.7 or area < 60:
-            continue
-        pts = cv2.findNonZero((labels[y : y + bh, x : x + bw] == i).astype(np.uint8))
-        (cx, cy), (rw, rh), ang = cv2.minAreaRect(pts)
+    for contour in _outer_contours(mask, min_extent=0.7 * min_len):
+        (cx, cy), (rw, rh), ang = cv2.minAreaRect(contour)
         length, thick = (rw, rh) if rw >= rh else (rh, rw)
         if thick < 2 or length < min_len or length / thick < 8:
             continue
-        if area / max(1.0, rw * rh) < 0.35:
+        if cv2.contourArea(contour) / max(1.0, rw * rh) < 0.35:
             continue
         a = np.deg2rad(ang if rw >= rh else ang + 90)
         d = np.array([np.cos(a), np.sin(a)])
-        blobs.append(_LineBlob(np.array([cx + x, cy + y]), float(length), float(thick), d))
+        blobs.append(_LineBlob(np.array([cx, cy]), float(length), float(thick), d))
     return blobs
 
 
@@ -175,15 +179,20 @@ class _Group:
 
 def _dedupe(blobs: list[_LineBlob]) -> list[_LineBlob]:
     """The same line found with several kernel lengths: keep the longest copy."""
-    kept: list[_LineBlob] = []
-    for blob in sorted(blobs, key=lambda b: -b.length):
-        if not any(
-            float(np.hypot(*(blob.center - k.center))) < 0.3 * k.thickness
-            and blob.length > 0.9 * k.length
-            for k in kept
-        ):
-            kept.append(blob)
-    return kept
+    blobs = sorted(blobs, key=lambda b: -b.length)
+    if not blobs:
+        return blobs
+    centers = np.array([b.center for b in blobs])
+    lengths = np.array([b.length for b in blobs])
+    thick = np.array([b.thickness for b in blobs])
+    dist = np.hypot(*(centers[:, None, :] - centers[None, :, :]).transpose(2, 0, 1))
+    kept: list[int] = []
+    for i in range(len(blobs)):
+        k = np.array(kept, dtype=int)
+        if k.size and np.any((dist[i, k] < 0.3 * thick[k]) & (lengths[i] > 0.9 * lengths[k])):
+            continue
+        kept.append(i)
+    return [blobs[i] for i in kept]
 
 
 def _group_lines(blobs: list[_LineBlob]) -> list[_Group]:

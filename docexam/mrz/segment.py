@@ -37,20 +37,26 @@ def _components(block: np.ndarray) -> list[_Comp]:
     bh = cv2.morphologyEx(block, cv2.MORPH_BLACKHAT, k).astype(np.float32)
     # Local contrast normalisation: under glare the strokes are faint but still the
     # darkest thing around; dividing by the local maximum keeps them.
-    local = cv2.dilate(bh, np.ones((int(BLOCK_CHAR_H * 2), int(BLOCK_CHAR_H * 4)), np.uint8))
+    # (computed at a quarter of the resolution: a local maximum over 2 x 4 characters
+    # needs no detail, and the full-size dilation was a tenth of the reading time)
+    small = cv2.resize(bh, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    k_small = np.ones((int(BLOCK_CHAR_H / 2), int(BLOCK_CHAR_H)), np.uint8)
+    local = cv2.resize(cv2.dilate(small, k_small), (bh.shape[1], bh.shape[0]))
     norm = bh / np.maximum(local, 12.0)
     t, _ = cv2.threshold(bh.astype(np.uint8), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     mask = ((bh > t) | ((norm > 0.5) & (bh > 0.5 * t))).astype(np.uint8)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    out = []
-    for i in range(1, n):
-        x, y, w, h, area = stats[i]
-        if h < 0.3 * BLOCK_CHAR_H or h > 2.0 * BLOCK_CHAR_H or w > 3.5 * BLOCK_CHAR_H:
-            continue
-        if area < 0.02 * BLOCK_CHAR_H**2:
-            continue
-        out.append(_Comp(float(x), float(x + w), x + w / 2.0, y + h / 2.0, float(h), float(w)))
-    return out
+    _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    x, y, w, h, area = stats[1:].T.astype(np.float64)
+    keep = (
+        (h >= 0.3 * BLOCK_CHAR_H)
+        & (h <= 2.0 * BLOCK_CHAR_H)
+        & (w <= 3.5 * BLOCK_CHAR_H)
+        & (area >= 0.02 * BLOCK_CHAR_H**2)
+    )
+    return [
+        _Comp(x[i], x[i] + w[i], x[i] + w[i] / 2.0, y[i] + h[i] / 2.0, h[i], w[i])
+        for i in np.flatnonzero(keep)
+    ]
 
 
 def _cluster_lines(comps: list[_Comp]) -> list[list[_Comp]]:

@@ -22,9 +22,7 @@ def panel(qtbot):
 def test_every_engine_finding_has_a_wording():
     issues = pytest.importorskip("docexam.mrz.issues")
     reader = pytest.importorskip("docexam.mrz.reader")
-    engine_codes = (
-        set(issues.ISSUE_CODES) | reader.READER_ERROR_CODES | reader.READER_WARNING_CODES
-    )
+    engine_codes = set(issues.ISSUE_CODES) | reader.READER_ERROR_CODES | reader.READER_WARNING_CODES
     missing = engine_codes - known_codes()
     assert missing == set(), "add these codes to ui/findings.py (and the .ts)"
     assert set(FIELD_OF_CODE) <= known_codes()
