@@ -143,9 +143,15 @@ def _outer_contours(mask: np.ndarray, *, min_extent: float) -> list[np.ndarray]:
 
     Outer contours rather than labelled components: several times faster, and their
     few points are all that minAreaRect needs."""
-    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    # CCOMP: outer boundaries of every blob, also of blobs lying inside another's hole
+    # (text inside a printed frame); EXTERNAL would miss those.
+    contours, hierarchy = cv2.findContours(mask, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return []
     out = []
-    for c in contours:
+    for c, (_, _, _, parent) in zip(contours, hierarchy[0], strict=True):
+        if parent != -1:  # the boundary of a hole
+            continue
         _, _, bw, bh = cv2.boundingRect(c)
         if max(bw, bh) >= min_extent:
             out.append(c)
