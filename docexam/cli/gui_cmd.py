@@ -14,8 +14,21 @@ from docexam.errors import DocexamError
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="open the desktop application")
-    p.add_argument("rest", nargs=argparse.REMAINDER, help="options passed to the application")
+    p.add_argument("--lang", choices=("en", "ru"), help="interface language")
+    p.add_argument("--open", metavar="IMAGE", help="read this image right after start")
+    p.add_argument("--verbose", action="store_true", help="log more on stderr")
     p.set_defaults(run=run)
+
+
+def _app_argv(args: argparse.Namespace) -> list[str]:
+    argv: list[str] = []
+    if args.lang:
+        argv += ["--lang", args.lang]
+    if args.open:
+        argv += ["--open", args.open]
+    if args.verbose:
+        argv.append("--verbose")
+    return argv
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         )
     app_main = next(iter(found)).load()
     try:
-        return int(app_main(args.rest) or 0)
+        return int(app_main(_app_argv(args)) or 0)
     except ImportError as exc:
         raise DocexamError(
             f"the desktop application cannot start ({exc}); pip install 'docexam[gui]'",
