@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, Qt
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTemporaryDir
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -39,6 +39,7 @@ from ui.image_view import ImageView
 from ui.language import SUPPORTED_LANGUAGES, LanguageManager
 from ui.mrz_panel import MrzPanel
 from ui.reading import Reader, ReadOutcome, read_job, read_with_engine
+from ui.sample import make_sample_file
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self._path: str | None = None
         self._last_dir = ""
         self._status: Callable[[], str] | None = None
+        self._sample_dir: QTemporaryDir | None = None
 
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -95,6 +97,9 @@ class MainWindow(QMainWindow):
         self.open_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_dialog)
+        self.sample_action = QAction(self, objectName="sampleAction")
+        self.sample_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.sample_action.triggered.connect(lambda: self.open_sample())
         self.clear_action = QAction(self, objectName="clearAction")
         self.clear_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogResetButton))
         self.clear_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
@@ -113,14 +118,14 @@ class MainWindow(QMainWindow):
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.open_action, self.clear_action])
+        self.file_menu.addActions([self.open_action, self.sample_action, self.clear_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.toolbar = QToolBar(objectName="mainToolBar", movable=False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addActions([self.open_action, self.clear_action])
+        self.toolbar.addActions([self.open_action, self.sample_action, self.clear_action])
         self.addToolBar(self.toolbar)
 
     def retranslate_ui(self) -> None:
@@ -133,6 +138,10 @@ class MainWindow(QMainWindow):
         self.open_action.setText(self.tr("&Open image…"))
         open_tip = self.tr("Open a scanned document (%1)")
         self.open_action.setToolTip(open_tip.replace("%1", open_keys))
+        self.sample_action.setText(self.tr("Open a &sample document"))
+        self.sample_action.setToolTip(
+            self.tr("Generate a fictional document photo and read it (Ctrl+Shift+O)")
+        )
         self.clear_action.setText(self.tr("&Clear"))
         self.clear_action.setToolTip(self.tr("Clear the document for the next traveller (Esc)"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -198,6 +207,28 @@ class MainWindow(QMainWindow):
             self._last_dir = os.path.dirname(path)
             self.open_path(path)
 
+    def open_sample(self, seed: int | None = None) -> bool:
+        """Generate a fictional document (on a worker thread), then read it like a file."""
+        if self._task is not None:
+            return False
+        if self._sample_dir is None:
+            self._sample_dir = QTemporaryDir()
+        self._task = run_in_background(
+            self,
+            make_sample_file,
+            self._sample_dir.path(),
+            seed,
+            on_success=self._on_sample_ready,
+            on_failure=self._on_read_failed,
+        )
+        self._set_busy(True)
+        self._set_status(lambda: self.tr("Generating a sample document…"))
+        return True
+
+    def _on_sample_ready(self, path: str) -> None:
+        self._task = None
+        self.open_path(path)
+
     def open_path(self, path: str | os.PathLike[str]) -> bool:
         """Start reading ``path`` in the background; False if a reading is still running."""
         if self._task is not None:
@@ -229,6 +260,7 @@ class MainWindow(QMainWindow):
 
     def _set_busy(self, busy: bool) -> None:
         self.open_action.setEnabled(not busy)
+        self.sample_action.setEnabled(not busy)
         self.busy_bar.setVisible(busy)
 
     def _on_read(self, outcome: ReadOutcome) -> None:

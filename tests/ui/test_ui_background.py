@@ -144,7 +144,9 @@ def test_many_tasks_all_arrive(qtbot):
     qtbot.waitUntil(lambda: len(done) == 1000, timeout=30_000)
     assert sorted(done) == list(range(1000))
     assert pending_count() == 0
-    assert abs(sys.getrefcount(True) - before) <= 5
+    # The PySide6 bug (ui/qtcompat.py) loses one reference to True per emit: 1000 here.
+    # Other code moves the count a little either way, so only a loss of that size fails.
+    assert sys.getrefcount(True) - before > -100
 
 
 def test_no_raw_emit_in_the_ui():

@@ -218,3 +218,22 @@ def test_drop_of_a_folder_is_refused(make_window, tmp_path):
     enter, _drop, _mime = _drag_events(tmp_path)
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
+
+
+def test_sample_document_is_generated_and_read(qtbot, tmp_path) -> None:
+    """File > Open a sample document: a fictional document is made and read, for real."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_sample(seed=4242)
+    assert not window.sample_action.isEnabled()  # busy while generating and reading
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=60000)
+    assert window.sample_action.isEnabled()
+    assert window._path is not None and window._path.endswith("sample-4242.jpg")
+    from docexam.synth.sample import make_mrz_sample
+
+    verdict = window.mrz_panel.verdict_label.text()
+    assert "valid" in verdict.lower() and "invalid" not in verdict.lower()
+    shown = window.mrz_panel.lines_edit.toPlainText().split()
+    assert tuple(shown) == make_mrz_sample(4242, level="photo").lines

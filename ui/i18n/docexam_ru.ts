@@ -202,6 +202,14 @@
         <translation>Открыть скан документа (%1)</translation>
     </message>
     <message>
+        <source>Open a &amp;sample document</source>
+        <translation>Открыть &amp;образец документа</translation>
+    </message>
+    <message>
+        <source>Generate a fictional document photo and read it (Ctrl+Shift+O)</source>
+        <translation>Создать снимок вымышленного документа и прочитать его (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
         <source>&amp;Clear</source>
         <translation>О&amp;чистить</translation>
     </message>
@@ -228,6 +236,10 @@
     <message>
         <source>Images (%1);;All files (*)</source>
         <translation>Изображения (%1);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Generating a sample document…</source>
+        <translation>Создаётся образец документа…</translation>
     </message>
     <message>
         <source>Reading %1…</source>
