@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -179,7 +179,7 @@ def _drag_events(path: Path) -> tuple[QDragEnterEvent, QDropEvent, QMimeData]:
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     actions = Qt.DropAction.CopyAction
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(50, 50), actions, mime, buttons, mods)
+    enter = QDragEnterEvent(QPoint(50, 50), actions, mime, buttons, mods)
     drop = QDropEvent(QPointF(50, 50), actions, mime, buttons, mods)
     return enter, drop, mime
 
