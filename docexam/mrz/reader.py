@@ -309,4 +309,4 @@ def read_mrz_file(
     loaded = load_image(path)
     reading = read_mrz_image(loaded.gray, today=today, second_reader=second_reader)
     total = (time.perf_counter() - t0) * 1000
-    return MrzReading(**{**reading.__dict__, "elapsed_ms": total})
+    return replace(reading, elapsed_ms=total)
