@@ -184,12 +184,6 @@ def _fix_count(xs: np.ndarray, idx: np.ndarray, n: int) -> np.ndarray:
     return np.concatenate([[idx[0]], idx[0] + np.cumsum(steps)])
 
 
-def fit_grid(line: list[_Comp], n: int) -> LineGrid | None:
-    """The most likely fixed-pitch grid of one line with ``n`` characters."""
-    variants = fit_grid_variants(line, n)
-    return variants[0] if variants else None
-
-
 def fit_grid_variants(line: list[_Comp], n: int) -> list[LineGrid]:
     """Grid hypotheses for one line, likeliest first.
 
