@@ -105,10 +105,16 @@ def decode(probs: list[np.ndarray], *, today=None) -> Decoded | None:
         raw = p.argmax(axis=1)
         for pi, ch in enumerate(row):
             seen = ALPHABET[raw[pi]]
-            if seen != ch and p[pi, raw[pi]] > 0.5:
-                corrections.append(
-                    (li, pi, seen, ch, f"field allows only {_CLASS_NAMES[classes[li][pi]]}")
-                )
+            if seen == ch or p[pi, raw[pi]] <= 0.5:
+                continue
+            cls = classes[li][pi]
+            if not _MASKS[cls][raw[pi]]:
+                reason = f"field allows only {_CLASS_NAMES[cls]}"
+            elif (li, pi) == (0, 0):
+                reason = "document code (P, V, A, C or I)"
+            else:  # _apply_priors' neighbour vote in a mixed letter/digit field
+                reason = "neighbouring characters"
+            corrections.append((li, pi, seen, ch, reason))
     for name in _STATE_FIELDS:
         li, start, end = FIELDS[fmt][name]
         code = _best_state_code(constrained[li][start:end], "".join(chars[li][start:end]))

@@ -97,3 +97,13 @@ def test_garbage_is_not_repaired_into_a_valid_mrz() -> None:
         d = decode(probs)
         valid += d is not None and d.parse.valid
     assert valid == 0
+
+
+def test_a_change_by_the_neighbour_vote_says_so() -> None:
+    probs = confident(TD3)
+    # Personal number 'ZE184226B' (line 2, index 32 holds '4', between digits): the
+    # classifier leans to 'A' but not surely; its digit neighbours tip it back.
+    blur(probs[1], 32, {"A": 0.55, "4": 0.45})
+    d = decode(probs)
+    assert d.lines == TD3
+    assert (1, 32, "A", "4", "neighbouring characters") in d.corrections
