@@ -53,3 +53,26 @@ class ModelError(DocexamError):
     """A shipped model file is missing or damaged (an installation fault)."""
 
     code = "MODEL_ERROR"
+
+
+class SpecimenError(DocexamError):
+    """The specimen library or a specimen in it cannot be used as asked; ``code`` says why.
+
+    Codes: LIBRARY_NOT_FOUND (the library folder is missing or not a folder), NOT_A_LIBRARY
+    (one specimen's folder given where the library was expected), PATH_NOT_FOUND (nothing to
+    validate there), SPECIMEN_NOT_FOUND, PAGE_NOT_FOUND, FEATURE_NOT_FOUND,
+    LIGHT_NOT_AVAILABLE. Problems inside a manifest are results (``Problem``), not errors.
+    """
+
+    code = "SPECIMEN_ERROR"
+
+
+class StudioError(DocexamError):
+    """The synthetic document studio cannot do what was asked; ``code`` says why.
+
+    Codes: UNKNOWN_SPECIMEN, UNKNOWN_FORGERY, UNKNOWN_CAPTURE, NOT_APPLICABLE (the forgery
+    needs something the specimen lacks, e.g. a ghost image), WRITE_FAILED (folder or file
+    could not be written: permissions, full disk), ENCODE_FAILED.
+    """
+
+    code = "STUDIO_ERROR"
