@@ -86,7 +86,7 @@ def photo_substitution(plan: Plan, other: SpecimenDesign, rng: np.random.Generat
     def cut_overprint(e: Element) -> Element:
         def draw(ctx: Ctx, orig=e.draw) -> Paint:
             p = orig(ctx)
-            return replace(p, mask=el.clip_outside(p.mask, zone, ctx.px_per_mm))
+            return replace(p, mask=el.clip_outside(p.mask, zone, ctx.px_per_mm, p.origin))
 
         return replace(e, draw=draw)
 

@@ -82,6 +82,10 @@ def series_mix(plan: Plan, other: SpecimenDesign, rng: np.random.Generator) -> R
     cut_mm = 14.0
     other_plan = genuine_plan(other, seed=plan.seed, px_per_mm=plan.px_per_mm,
                               holder=plan.holder)  # fmt: skip
+    same_face = {"portrait_seed": plan.pages[0].ctx.portrait_seed,
+                 "ghost_seed": plan.pages[0].ctx.ghost_seed}  # fmt: skip
+    other_plan = replace(other_plan, pages=tuple(
+        replace(pp, ctx=replace(pp.ctx, **same_face)) for pp in other_plan.pages))  # fmt: skip
     k = plan.px_per_mm
     cut = round(cut_mm * k)
 
@@ -126,8 +130,11 @@ def _reprinted(e: Element) -> Element | None:
             if p.colour is not None:
                 p = replace(p, colour=_drift(p.colour))
             if role == "microprint":  # a copy cannot hold 0.25 mm letters: they smear
-                m = cv2.GaussianBlur(p.mask, (0, 0), max(0.6, 0.09 * ctx.px_per_mm))
-                p = replace(p, mask=np.clip(m * 1.6, 0, 1))
+                s = max(0.6, 0.09 * ctx.px_per_mm)
+                pad = int(np.ceil(3 * s))
+                m = cv2.GaussianBlur(np.pad(p.mask, pad), (0, 0), s)
+                origin = (p.origin[0] - pad, p.origin[1] - pad)
+                p = replace(p, mask=np.clip(m * 1.6, 0, 1), origin=origin)
             res.append(p)
         return res
 

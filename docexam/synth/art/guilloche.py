@@ -95,6 +95,17 @@ def _rosette_curve(style: str, petals: int, t: np.ndarray, f: float) -> np.ndarr
     return np.stack([rho * np.cos(phi), rho * np.sin(phi)], axis=1)
 
 
+def _samples(style: str, petals: int, f: float, span_px: float, inner_px: float) -> int:
+    """Points for ~1.2 px steps along one rosette curve, from a coarse length estimate."""
+    t = np.linspace(0.0, 2 * math.pi, 48 * petals + 64)
+    xy = _rosette_curve(style, petals, t, f)
+    rho = np.hypot(xy[:, 0], xy[:, 1])
+    rho = inner_px + (rho - rho.min()) / max(float(np.ptp(rho)), 1e-9) * span_px
+    ang = np.unwrap(np.arctan2(xy[:, 1], xy[:, 0]))
+    length = np.hypot(np.diff(rho), rho[1:] * np.diff(ang)).sum()
+    return int(np.clip(length / 1.2, 256, 200000))
+
+
 def rosette(
     shape: Sequence[int],
     *,
@@ -128,13 +139,13 @@ def rosette(
         raise ValueError(f"rings must be a positive integer, got {rings!r}")
     check_positive("line_mm", line_mm)
     cx, cy = (float(v) * ppm for v in centre_mm)
-    span = (r_out - r_in) * ppm
-    n = int(np.clip(2 * math.pi * r_out * ppm + 6 * petals * span, 256, 60000))
-    t = np.linspace(0.0, 2 * math.pi, n)
     lines = []
     for k in range(int(rings)):
         f = k / max(1, rings - 1)
-        xy = _rosette_curve(style, int(petals), t, f)
+        # A coarse pass measures the curve's length; the drawn one has ~1.2 px steps. Sampling
+        # for the tightest loop everywhere would cost 10× more in trigonometry than in drawing.
+        n = _samples(style, int(petals), f, (r_out - r_in) * ppm, r_in * ppm)
+        xy = _rosette_curve(style, int(petals), np.linspace(0.0, 2 * math.pi, n), f)
         rho = np.hypot(xy[:, 0], xy[:, 1])
         ang = np.arctan2(xy[:, 1], xy[:, 0]) + phase + 2 * math.pi * k / (petals * rings)
         lo, hi = rho.min(), rho.max()
@@ -213,12 +224,14 @@ def border(
 
 def _default_bump(h: int, w: int) -> np.ndarray:
     """A soft five-pointed star: a recognisable latent image when the caller gives none."""
-    img = np.zeros((h, w), np.uint8)
+    sh, sw = max(8, h // 4), max(8, w // 4)  # drawn and blurred small: it is smooth anyway
+    img = np.zeros((sh, sw), np.uint8)
     a = np.radians(np.arange(10) * 36 - 90)
-    r = np.where(np.arange(10) % 2 == 0, 0.45, 0.19) * min(h, w)
-    pts = np.stack([w / 2 + r * np.cos(a), h / 2 + r * np.sin(a)], 1)
+    r = np.where(np.arange(10) % 2 == 0, 0.45, 0.19) * min(sh, sw)
+    pts = np.stack([sw / 2 + r * np.cos(a), sh / 2 + r * np.sin(a)], 1)
     cv2.fillPoly(img, [np.round(pts).astype(np.int32)], 255, cv2.LINE_AA)
-    return cv2.GaussianBlur(img.astype(np.float32) / 255, (0, 0), max(1.0, min(h, w) / 40))
+    small = cv2.GaussianBlur(img.astype(np.float32) / 255, (0, 0), max(0.5, min(sh, sw) / 40))
+    return cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)
 
 
 def relief(
@@ -259,4 +272,4 @@ def relief(
         row = np.clip(np.round(base * ppm - y0).astype(int), 0, fh - 1)
         return -depth * field[row, col]
 
-    return line_family(shp, ppm, region_mm, spacing, 0.0, line_mm, depth, 1.0, offset)
+    return line_family(shp, ppm, region_mm, spacing, 0.0, line_mm, depth, 2.0, offset)

@@ -55,6 +55,7 @@ def _strip(xs: np.ndarray, top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
 
 
 def _eye(img, hw, ex, ey, ew, iris_col, lash_col, blur) -> None:
+    """An almond eye: socket shadow, sclera, shaded iris, pupil, catchlight, lid and crease."""
     eh = ew * 0.42
     xs = np.linspace(ex - ew, ex + ew, 24)
     s = np.sin(np.pi * (xs - ex + ew) / (2 * ew))

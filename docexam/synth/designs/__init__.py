@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from docexam.synth.design import SpecimenDesign
 from docexam.synth.designs.idcard import idcard
@@ -26,7 +27,16 @@ OTHER_SERIES: dict[str, str] = {
 
 
 def design(specimen_id: str) -> SpecimenDesign:
-    """The design of a bundled specimen; ValueError naming the known ids otherwise."""
+    """The design of a bundled specimen; ValueError naming the known ids otherwise.
+
+    Designs are immutable, so one object per id is kept: its elements' caches of static
+    print (guilloche, rosettes, microtext) then serve every document of a batch.
+    """
     if specimen_id not in DESIGNS:
         raise ValueError(f"specimen must be one of {sorted(DESIGNS)}, got {specimen_id!r}")
+    return _design(specimen_id)
+
+
+@lru_cache(maxsize=None)
+def _design(specimen_id: str) -> SpecimenDesign:
     return DESIGNS[specimen_id]()

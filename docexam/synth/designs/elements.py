@@ -34,10 +34,31 @@ def _frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
+def _quantised(a: np.ndarray) -> tuple[np.ndarray, tuple[int, int]]:
+    """8-bit coverage cropped to where there is ink, and the crop's origin (x, y)."""
+    q = np.round(np.clip(a, 0.0, 1.0) * 255.0).astype(np.uint8)
+    ys, xs = np.nonzero(q.any(axis=1))[0], np.nonzero(q.any(axis=0))[0]
+    if len(ys) == 0:
+        q, origin = q[:1, :1] * 0, (0, 0)
+    else:
+        q, origin = q[ys[0] : ys[-1] + 1, xs[0] : xs[-1] + 1], (int(xs[0]), int(ys[0]))
+    q = np.ascontiguousarray(q)
+    q.setflags(write=False)
+    return q, origin
+
+
 def static(fn: Callable[[tuple[int, int], float], np.ndarray]) -> Callable[[Ctx], Paint]:
-    """A drawing that depends only on the page size and resolution, cached."""
-    cached = lru_cache(maxsize=4)(lambda shape, k: _frozen(fn(shape, k)))
-    return lambda ctx: Paint(cached(ctx.shape, ctx.px_per_mm))
+    """A drawing that depends only on the page size and resolution, cached.
+
+    Kept as 8-bit coverage (a quarter of the memory of float32; 1/255 steps are below what
+    any capture resolves) for the last two resolutions used.
+    """
+    cached = lru_cache(maxsize=2)(lambda shape, k: _quantised(fn(shape, k)))
+    def draw(ctx: Ctx) -> Paint:
+        q, origin = cached(ctx.shape, ctx.px_per_mm)
+        return Paint(q.astype(np.float32) / 255.0, origin)
+
+    return draw
 
 
 def px_rect(r: Rect, k: float) -> tuple[int, int, int, int]:
@@ -282,9 +303,12 @@ def signature(eid: str, ink: Ink, zone: Rect, *, feature: str | None) -> Element
     return Element(eid, ink, draw, "signature", feature)
 
 
-def clip_outside(mask: np.ndarray, r: Rect, k: float) -> np.ndarray:
-    """``mask`` with rectangle ``r`` cleared (something pasted over it)."""
+def clip_outside(
+    mask: np.ndarray, r: Rect, k: float, origin: tuple[int, int] = (0, 0)
+) -> np.ndarray:
+    """``mask`` (placed at ``origin``) with page rectangle ``r`` cleared (pasted over)."""
     x0, y0, x1, y1 = px_rect(r, k)
+    ox, oy = origin
     out = np.array(mask, dtype=np.float32, copy=True)
-    out[max(y0, 0) : y1, max(x0, 0) : x1] = 0.0
+    out[max(y0 - oy, 0) : max(y1 - oy, 0), max(x0 - ox, 0) : max(x1 - ox, 0)] = 0.0
     return out
