@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 from docexam.synth.design import SpecimenDesign
 from docexam.synth.designs.idcard import idcard
@@ -37,6 +37,6 @@ def design(specimen_id: str) -> SpecimenDesign:
     return _design(specimen_id)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _design(specimen_id: str) -> SpecimenDesign:
     return DESIGNS[specimen_id]()

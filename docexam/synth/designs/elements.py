@@ -54,6 +54,7 @@ def static(fn: Callable[[tuple[int, int], float], np.ndarray]) -> Callable[[Ctx]
     any capture resolves) for the last two resolutions used.
     """
     cached = lru_cache(maxsize=2)(lambda shape, k: _quantised(fn(shape, k)))
+
     def draw(ctx: Ctx) -> Paint:
         q, origin = cached(ctx.shape, ctx.px_per_mm)
         return Paint(q.astype(np.float32) / 255.0, origin)
