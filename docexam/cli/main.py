@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Sequence
 
 from docexam import __version__
-from docexam.cli import gui_cmd, mrz_cmd, specimens_cmd, synth_cmd
+from docexam.cli import examine_cmd, gui_cmd, mrz_cmd, specimens_cmd, synth_cmd
 from docexam.errors import DocexamError
 
 EXIT_OK, EXIT_FINDING, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     mrz_cmd.add_parser(sub)
+    examine_cmd.add_parser(sub)
     gui_cmd.add_parser(sub)
     specimens_cmd.add_parser(sub)
     synth_cmd.add_parser(sub)

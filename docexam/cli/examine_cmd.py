@@ -1,0 +1,108 @@
+"""``docexam examine``: identify a document and check it against its reference specimen.
+
+Exit codes: 0 consistent, 1 suspect or inconclusive, 2 unusable input (see cli/main.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from docexam.errors import InputError
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "examine",
+        help="check a document's security features against its specimen",
+        description=(
+            "Examine one capture set: --white IMAGE [--uv IMAGE] [--ir IMAGE], or a folder "
+            "of files named *white*, *uv*, *ir* (several sets in one folder, e.g. front.* "
+            "and back.*, are examined one by one). Exit 0 consistent, 1 suspect or "
+            "inconclusive, 2 unusable input."
+        ),
+    )
+    p.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="a capture-set folder")
+    p.add_argument("--white", type=Path, metavar="IMAGE")
+    p.add_argument("--uv", type=Path, metavar="IMAGE", help="UV 365 nm image")
+    p.add_argument("--ir", type=Path, metavar="IMAGE", help="IR 870 nm image")
+    p.add_argument("--specimen", metavar="ID", help="skip identification: use this specimen")
+    p.add_argument("--library", type=Path, metavar="DIR", help="specimen library folder")
+    p.add_argument("--out", type=Path, metavar="DIR",
+                   help="write normalised images, evidence images and report.html")  # fmt: skip
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="date for expiry (default: today)")
+    p.set_defaults(run=run)
+
+
+def _sets(args: argparse.Namespace):
+    from docexam.examine.captureset import find_capture_sets, load_capture_set
+
+    if args.folder is not None and args.white is not None:
+        raise InputError("give either a folder or --white IMAGE, not both")
+    if args.folder is None and args.white is None:
+        raise InputError("nothing to examine: give --white IMAGE or a folder (docexam examine -h)")
+    if args.white is not None:
+        return [load_capture_set(args.white, uv=args.uv, ir=args.ir, name=args.white.stem)]
+    if args.uv is not None or args.ir is not None:
+        raise InputError("--uv and --ir go with --white, not with a folder")
+    sets = find_capture_sets(args.folder)
+    return [
+        load_capture_set(f["white"], uv=f.get("uv365"), ir=f.get("ir870"), name=name)
+        for name, f in sets.items()
+    ]
+
+
+def run(args: argparse.Namespace) -> int:
+    from docexam.examine.pipeline import examine
+    from docexam.examine.report import write_report
+    from docexam.specimens.library import default_library_root, load_library
+
+    today = None
+    if args.today:
+        try:
+            today = dt.date.fromisoformat(args.today)
+        except ValueError:
+            raise InputError(f"--today is not a date in YYYY-MM-DD form: {args.today!r}") from None
+    library = load_library(args.library or default_library_root())
+    if args.specimen is not None:
+        library.get(args.specimen)  # unknown id: a clear error before any work
+    sets = _sets(args)
+    worst = 0
+    for cs in sets:
+        exam = examine(cs, library, specimen_id=args.specimen, today=today)
+        d = exam.to_dict()
+        if len(sets) > 1:
+            d = {"set": cs.name, **d}
+        if args.out is not None:
+            out = args.out / cs.name if len(sets) > 1 else args.out
+            d["report"] = str(write_report(exam, out, title=cs.name))
+        if args.json:
+            print(json.dumps(d, ensure_ascii=False, indent=None if len(sets) > 1 else 1))
+        else:
+            _print_human(d, cs.name if len(sets) > 1 else "")
+        worst = max(worst, 0 if exam.verdict == "consistent" else 1)
+    return worst
+
+
+def _print_human(d: dict, name: str) -> None:
+    out = sys.stdout
+    head = f"{name}: " if name else ""
+    spec = d["specimen"]
+    out.write(f"{head}{d['verdict'].upper()}")
+    out.write(f"  ({spec['id']} {spec['side']}, score {spec['score']})\n" if spec else "\n")
+    for r in d["reasons"]:
+        feat = f" [{r['feature']}]" if r["feature"] else ""
+        out.write(f"  - {r['code']}{feat}: {r['message']}\n")
+    if d["not_checked"]:
+        out.write(f"  not checked / not judged: {', '.join(d['not_checked'])}\n")
+    for f in d["features"]:
+        score = "" if f["score"] is None else f" {f['score']:.3f}"
+        thr = "" if f["threshold"] is None else f" (threshold {f['threshold']:g})"
+        out.write(f"    {f['status']:12s} {f['id']:22s} {f['light'] or '':14s}{score}{thr}\n")
+    if "report" in d:
+        out.write(f"  report: {d['report']}\n")
+    out.write(f"  {d['elapsed_ms']:.0f} ms\n")

@@ -1,0 +1,1 @@
+"""Examination: identify a questioned document and check it against its reference specimen."""

@@ -1,0 +1,1 @@
+"""Feature checks, one module per family of check methods (see registry.py)."""

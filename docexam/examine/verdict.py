@@ -1,0 +1,86 @@
+"""The verdict: one word and the reasons behind it, heaviest first.
+
+Why explicit weights: an officer reads the first reason first, so the order must say what
+matters most (an MRZ that does not validate outweighs a slight colour shift), and it must
+be the same every time. Rules:
+- the examination could not judge (no document, unknown type, capture unusable,
+  registration failed, a light of another document): ``inconclusive``;
+- any check failed: ``suspect``;
+- no failure, but too many checks could not be judged (more than a third of the image
+  checks, or the MRZ could not be checked): ``inconclusive``;
+- otherwise ``consistent``. Findings that are not about authenticity (an expired document)
+  are reasons with a low weight and do not change the verdict; what was not checked is
+  always listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from docexam.examine.results import FeatureResult, Message
+
+WEIGHTS: dict[str, int] = {
+    "MRZ_INVALID": 100, "MRZ_NOT_FOUND": 95, "MRZ_VIZ_MISMATCH": 95,
+    "UV_BRIGHT_SUBSTRATE": 90, "IR_MRZ_NOT_VISIBLE": 90, "PORTRAIT_UV_BRIGHT": 88,
+    "PORTRAIT_FRAME_DISCONTINUITY": 87, "GHOST_IMAGE_MISMATCH": 85, "UV_PRINT_MISSING": 85,
+    "UV_PRINT_MISMATCH": 80, "IR_PRINT_NOT_VISIBLE": 80, "IR_DROPOUT_VISIBLE": 80,
+    "PATTERN_MISMATCH": 75, "TYPEFACE_MISMATCH": 70, "MICROPRINT_LOST": 70,
+    "UV_FIBRES_MISSING": 65, "COLOUR_SHIFT": 60,
+    # could not judge
+    "NO_DOCUMENT": 50, "UNKNOWN_DOCUMENT": 50, "CAPTURE_TOO_SMALL": 45,
+    "CAPTURE_TOO_BLURRED": 45, "REGISTRATION_FAILED": 45, "LIGHT_MISMATCH": 44,
+    "LIGHT_SIZE_MISMATCH": 40, "ZONE_GLARE": 20, "ZONE_NOT_COVERED": 20, "VIZ_UNREADABLE": 20,
+    "GLARE": 15, "LIGHT_MISSING": 10, "MRZ_ON_OTHER_SIDE": 5, "VISUAL_CHECK": 3,
+    # not about authenticity
+    "DOCUMENT_EXPIRED": 30,
+}  # fmt: skip
+INFORMATIONAL = frozenset({"DOCUMENT_EXPIRED", "VISUAL_CHECK", "GLARE", "MRZ_ON_OTHER_SIDE"})
+BLOCKING = frozenset({"NO_DOCUMENT", "UNKNOWN_DOCUMENT", "CAPTURE_TOO_SMALL",
+                      "CAPTURE_TOO_BLURRED", "REGISTRATION_FAILED", "LIGHT_MISMATCH"})  # fmt: skip
+DATA_METHOD_TYPES = frozenset({"mrz_integrity", "data_consistency"})
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    feature: str | None
+    message: Message
+    weight: int
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "feature": self.feature, "message": self.message.en,
+                "message_ru": self.message.ru, "weight": self.weight}  # fmt: skip
+
+
+def weight(code: str) -> int:
+    return WEIGHTS.get(code, 50)
+
+
+def reason(code: str, message: Message, feature: str | None = None) -> Reason:
+    return Reason(code, feature, message, weight(code))
+
+
+def decide(
+    features: Sequence[FeatureResult], extra: Sequence[Reason] = ()
+) -> tuple[str, tuple[Reason, ...], tuple[str, ...]]:
+    """(verdict, reasons heaviest first, ids of features not checked or not judged)."""
+    reasons = list(extra)
+    for f in features:
+        if f.status == "fail" or (f.status == "inconclusive" and f.code):
+            code = f.code or "CHECK_FAILED"
+            reasons.append(Reason(code, f.feature, f.message, weight(code)))
+    unchecked = tuple(f.feature for f in features if f.status in ("not_checked", "inconclusive"))
+    reasons.sort(key=lambda r: (-r.weight, r.code, r.feature or ""))
+    if any(r.code in BLOCKING for r in extra):
+        return "inconclusive", tuple(reasons), unchecked
+    if any(f.status == "fail" for f in features):
+        return "suspect", tuple(reasons), unchecked
+    image = [f for f in features if f.type not in DATA_METHOD_TYPES and f.status != "not_checked"]
+    judged = [f for f in image if f.status == "pass"]
+    mrz = [f for f in features if f.type == "mrz_integrity"]
+    if not features or (image and len(judged) < (2 * len(image)) / 3):
+        return "inconclusive", tuple(reasons), unchecked
+    if any(f.status == "inconclusive" for f in mrz):
+        return "inconclusive", tuple(reasons), unchecked
+    return "consistent", tuple(reasons), unchecked

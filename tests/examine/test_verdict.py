@@ -1,0 +1,51 @@
+"""Verdict rules: a failure is suspect, blocking problems are inconclusive, order by weight."""
+
+from __future__ import annotations
+
+from docexam.examine.results import FeatureResult, Message
+from docexam.examine.verdict import decide, reason
+
+M = Message("m", "м")
+
+
+def _f(fid, status, code=None, ftype="guilloche"):
+    return FeatureResult(fid, ftype, "white", status, 0.5, 0.5, code, M)
+
+
+def test_all_pass_is_consistent():
+    v, reasons, unchecked = decide([_f("a", "pass"), _f("b", "pass"),
+                                    _f("m", "pass", ftype="mrz_integrity")])  # fmt: skip
+    assert v == "consistent" and reasons == () and unchecked == ()
+
+
+def test_any_fail_is_suspect_and_heaviest_reason_first():
+    v, reasons, _ = decide([_f("a", "fail", "COLOUR_SHIFT"), _f("b", "fail", "MRZ_INVALID"),
+                            _f("c", "pass")])  # fmt: skip
+    assert v == "suspect"
+    assert [r.code for r in reasons] == ["MRZ_INVALID", "COLOUR_SHIFT"]
+
+
+def test_too_much_unjudged_is_inconclusive_and_listed():
+    v, _, unchecked = decide([_f("a", "pass"), _f("b", "inconclusive", "ZONE_GLARE"),
+                              _f("c", "inconclusive", "ZONE_GLARE")])  # fmt: skip
+    assert v == "inconclusive" and set(unchecked) == {"b", "c"}
+
+
+def test_not_checked_lights_do_not_make_it_consistent_silently():
+    v, _, unchecked = decide([_f("a", "pass"), _f("uv", "not_checked", "LIGHT_MISSING")])
+    assert v == "consistent" and unchecked == ("uv",)
+
+
+def test_blocking_reason_wins_over_passing_checks():
+    v, reasons, _ = decide([_f("a", "pass")], [reason("UNKNOWN_DOCUMENT", M)])
+    assert v == "inconclusive" and reasons[0].code == "UNKNOWN_DOCUMENT"
+
+
+def test_expiry_is_a_reason_but_not_a_forgery():
+    v, reasons, _ = decide([_f("a", "pass"), _f("m", "pass", ftype="mrz_integrity")],
+                           [reason("DOCUMENT_EXPIRED", M)])  # fmt: skip
+    assert v == "consistent" and reasons[0].code == "DOCUMENT_EXPIRED"
+
+
+def test_nothing_checked_is_never_consistent():
+    assert decide([])[0] == "inconclusive"
