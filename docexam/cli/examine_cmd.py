@@ -57,6 +57,7 @@ def _sets(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
+    from docexam.examine.document import examine_document
     from docexam.examine.pipeline import examine
     from docexam.examine.report import write_report
     from docexam.specimens.library import default_library_root, load_library
@@ -71,21 +72,30 @@ def run(args: argparse.Namespace) -> int:
     if args.specimen is not None:
         library.get(args.specimen)  # unknown id: a clear error before any work
     sets = _sets(args)
-    worst = 0
-    for cs in sets:
-        exam = examine(cs, library, specimen_id=args.specimen, today=today)
+    if len(sets) == 1:
+        exam = examine(sets[0], library, specimen_id=args.specimen, today=today)
         d = exam.to_dict()
-        if len(sets) > 1:
-            d = {"set": cs.name, **d}
         if args.out is not None:
-            out = args.out / cs.name if len(sets) > 1 else args.out
-            d["report"] = str(write_report(exam, out, title=cs.name))
+            d["report"] = str(write_report(exam, args.out, title=sets[0].name))
         if args.json:
-            print(json.dumps(d, ensure_ascii=False, indent=None if len(sets) > 1 else 1))
+            print(json.dumps(d, ensure_ascii=False, indent=1))
         else:
-            _print_human(d, cs.name if len(sets) > 1 else "")
-        worst = max(worst, 0 if exam.verdict == "consistent" else 1)
-    return worst
+            _print_human(d, "")
+        return 0 if exam.verdict == "consistent" else 1
+    # Several sets in one folder are the sides of one document, examined together.
+    doc = examine_document({cs.name: cs for cs in sets}, library, specimen_id=args.specimen,
+                           today=today)  # fmt: skip
+    d = doc.to_dict()
+    for side, (name, exam) in zip(d["sides"], doc.sides, strict=True):
+        if args.out is not None:
+            side["report"] = str(write_report(exam, args.out / name, title=name))
+    if args.json:
+        print(json.dumps(d, ensure_ascii=False, indent=1))
+    else:
+        sys.stdout.write(f"DOCUMENT: {d['verdict'].upper()}\n")
+        for side in d["sides"]:
+            _print_human(side, side["set"])
+    return 0 if doc.verdict == "consistent" else 1
 
 
 def _print_human(d: dict, name: str) -> None:

@@ -198,3 +198,40 @@ def find_page(
     corners = order_corners(corners)
     score = float(1 / (1 + np.exp(-s[best])))
     return PageQuad(corners, score, float(pe.aspect(corners[None])[0]), False)
+
+
+def find_pages(
+    white: np.ndarray, *, limit: int = 5, expected_aspects: Sequence[float] | None = None
+) -> list[PageQuad]:
+    """Up to ``limit`` distinct outlines, most likely first, for a caller that can tell the
+    right one by what is inside it (identification against the specimens): on a hard
+    photo the best-ranked outline may take a corner from the clutter beside the page while
+    the right one ranks second or third. Outlines that fail the print gates come last."""
+    if limit < 1:
+        raise ValueError(f"limit must be >= 1, got {limit}")
+    _check_image(white)
+    expected = _expected(expected_aspects)
+    work = pl.working(white)
+    ls = pc.line_set(work)
+    r = rank(work, pc.four_line(work, ls), expected)
+    r = r + rank(work, pc.three_line(work, ls, expected), expected)
+    if not len(r.quads):
+        return []
+    gated = (r.ev.detail >= _MIN_DETAIL) & (r.ev.colour >= _MIN_COLOUR)
+    order = np.lexsort((-r.score, ~gated))  # gated first, then by score
+    f = work.f
+    out: list[PageQuad] = []
+    for i in order:
+        if len(out) >= limit:
+            break
+        c = order_corners(r.quads[i] * f + (f - 1) / 2)
+        if any(np.abs(c - o.corners).max() < 4 * f for o in out):
+            continue  # the same outline again
+        for reach in (2.5 * f + 4, f + 3):
+            refined = pr.refine(white, c, reach)
+            if refined is not None:
+                c = refined
+        c = order_corners(c)
+        score = float(1 / (1 + np.exp(-np.clip(r.score[i], -50, 50)))) if gated[i] else 0.0
+        out.append(PageQuad(c, score, float(pe.aspect(c[None])[0]), False))
+    return out

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 import cv2
@@ -24,7 +26,9 @@ from docexam.examine import register as reg
 from docexam.examine.captureset import CaptureSet
 from docexam.examine.checks.data import check_mrz_digits, check_viz_matches_mrz
 from docexam.examine.checks.registry import CheckInput, run_check
-from docexam.examine.page_quad import find_page
+from docexam.examine.lights import LightAgreement, ir_agreement
+from docexam.examine.page_keypoints import locate_by_design
+from docexam.examine.page_quad import PageQuad, find_page, find_pages
 from docexam.examine.quality import glare_mask, measure_quality
 from docexam.examine.results import FeatureResult, Message, Quality
 from docexam.examine.verdict import Reason, decide, reason
@@ -50,6 +54,7 @@ class Examination:
     reference: dict[str, np.ndarray] = field(default_factory=dict)
     timings_ms: dict[str, float] = field(default_factory=dict)
     elapsed_ms: float = 0.0
+    lights: tuple[LightAgreement, ...] = ()  # do the other lights show this document?
 
     def to_dict(self) -> dict[str, Any]:
         ident_d = self.identification.to_dict() if self.identification else None
@@ -67,6 +72,7 @@ class Examination:
             "not_checked": list(self.unchecked),
             "quality": self.quality.to_dict() if self.quality else None,
             "registration": self.registration.to_dict() if self.registration else None,
+            "lights": [a.to_dict() for a in self.lights],
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
             "elapsed_ms": round(self.elapsed_ms, 1),
         }
@@ -116,9 +122,6 @@ def examine(
     white = capture.images["white"]
     quad = find_page(white)
     clock.lap("page")
-    if quad is None:
-        return stop("NO_DOCUMENT", "No document was found in the white-light image.",
-                    "На изображении в белом свете документ не найден.")  # fmt: skip
     mrz = read_mrz_image(white, today=today)
     clock.lap("mrz")
     fields = mrz.parse.fields if mrz.found and mrz.parse is not None else None
@@ -128,9 +131,11 @@ def examine(
         state=fields.issuing_state if mrz.valid and fields else None,
         code=fields.document_code if mrz.valid and fields else None, only=specimen_id,
     )  # fmt: skip
-    identification = ident.identify(white, quad.corners, pages,
-                                    min_score=-1.0 if specimen_id else ident.MIN_SCORE)  # fmt: skip
+    quad, identification = _identify(white, quad, pages, forced=specimen_id is not None)
     clock.lap("identify")
+    if quad is None or identification is None:
+        return stop("NO_DOCUMENT", "No document was found in the white-light image.",
+                    "На изображении в белом свете документ не найден.", mrz=mrz)  # fmt: skip
     if identification.best is None:
         return stop("UNKNOWN_DOCUMENT",
                     "The document matches no specimen in the library (best score "
@@ -147,15 +152,11 @@ def examine(
     k = page.px_per_mm
     size = (round(page.size_mm[0] * k), round(page.size_mm[1] * k))
     h_cap2page = ident.page_homography(quad.corners, size_px=size, rotation=best.rotation)
-    normalised = {
-        light: cv2.warpPerspective(
-            img, h_cap2page, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
-        )
-        for light, img in capture.images.items()
-    }
-    inside = cv2.warpPerspective(np.full(white.shape[:2], 255, np.uint8), h_cap2page, size,
-                                 flags=cv2.INTER_NEAREST) > 0  # fmt: skip
-    quality = measure_quality(capture.images, quad, page_images=normalised,
+    # Only white light is cut out here (quality, registration); every light is resampled
+    # once, straight from the capture, when the registration is known (reg.resample).
+    white_page = cv2.warpPerspective(white, h_cap2page, size, flags=cv2.INTER_LINEAR,
+                                     borderMode=cv2.BORDER_REPLICATE)  # fmt: skip
+    quality = measure_quality(capture.images, quad, page_images={"white": white_page},
                               size_mm=page.size_mm, px_per_mm=k)  # fmt: skip
     clock.lap("normalise")
     if not quality.judgeable:
@@ -163,14 +164,14 @@ def examine(
         code = next(p for p in quality.problems if p in blocking)
         return stop(code, _EN[code], _RU[code], identification=identification, mrz=mrz,
                     quality=quality)  # fmt: skip
-    reference = {light: _reference(page, light) for light in page.images}
-    mask = ident.design_mask_full(spec, page.side, size)
-    registration = reg.register(normalised["white"], reference["white"], mask, px_per_mm=k)
-    images = reg.apply(normalised, registration, shape=(size[1], size[0]))
-    valid_m = reg.apply_mask(inside, registration, shape=(size[1], size[0]))
-    err = reg.measure_error(images["white"], reference["white"], mask, px_per_mm=k)
+    ref = _specimen_page(spec, page.side, size, _stamp(page))
+    registration = reg.register(white_page, None, None, px_per_mm=k, prepared=ref.prepared)
+    images, valid_m = reg.resample(capture.images, h_cap2page, registration,
+                                   shape=(size[1], size[0]))  # fmt: skip
+    err = reg.measure_error(images["white"], None, None, px_per_mm=k, prepared=ref.prepared)
     registration = reg.Registration(registration.homography, registration.converged,
                                     registration.correlation, *err)  # fmt: skip
+    reference = dict(ref.images)
     clock.lap("register")
     if np.isfinite(registration.error_mm) and not registration.ok:
         return stop("REGISTRATION_FAILED",
@@ -179,6 +180,18 @@ def examine(
                     f"Страницу не удалось совместить с образцом (оценка ошибки "
                     f"{registration.error_mm:.1f} мм).", identification=identification,
                     mrz=mrz, quality=quality, registration=registration)  # fmt: skip
+    irs = [lt for lt in sorted(images) if lt.startswith("ir")]
+    agreements = tuple(a for a in (ir_agreement(images, page=page, light=lt) for lt in irs) if a)
+    for a in agreements:
+        if a.mismatch:  # another document's image: its checks would judge the wrong thing
+            images = {lt: img for lt, img in images.items() if lt != a.light}
+            extra.append(reason("LIGHT_MISMATCH", _msg(
+                f"The {a.light} image does not show this document (its print does not follow "
+                f"the white-light image: agreement {a.agreement:.2f}); its checks were not "
+                "run. Capture the document again under all lights.",
+                f"Изображение {a.light} не соответствует этому документу (печать не совпадает "
+                f"со снимком в белом свете: {a.agreement:.2f}); его проверки не выполнены. "
+                "Сделайте снимки документа снова во всех светах.")))  # fmt: skip
     glare = glare_mask(images["white"], valid=valid_m, px_per_mm=k)
     inp = CheckInput(images, reference, {lt: valid_m for lt in images}, glare, page, k)
     mf = mrz.parse.fields if mrz.found and mrz.parse is not None else None
@@ -220,25 +233,89 @@ def examine(
     verdict, reasons, unchecked = decide(results, extra)
     return Examination(verdict, reasons, identification, mrz, results, quality, registration,
                        unchecked, spec, page, images, reference, clock.laps,
-                       clock.total)  # fmt: skip
+                       clock.total, agreements)  # fmt: skip
 
 
-_REFERENCE_CACHE: dict[tuple[str, str], np.ndarray] = {}
+RETRY_SCORE = 0.6  # below this, other outlines of the page are tried too
 
 
-def _reference(page: Page, light: str) -> np.ndarray:
-    path = str(page.image_path(light))
-    key = (path, light)
-    if key not in _REFERENCE_CACHE:
+def _identify(
+    white: np.ndarray, quad: PageQuad | None, pages: list, *, forced: bool
+) -> tuple[PageQuad | None, ident.Identification | None]:
+    """The outline and the identification that go together best.
+
+    Why more than one outline: on a hard photo the best-ranked outline may take a corner
+    from the clutter beside the page, and a light card on a light scanner lid may show no
+    outline that passes the finder's gates. The specimens tell the right outline: when the
+    first one identifies nothing convincingly, the finder's next outlines are tried and the
+    one whose content matches a specimen best is kept (a wrong outline scores low on every
+    specimen, so an unknown document stays unknown). When no outline identifies anything,
+    the design's keypoints locate the page (``page_keypoints``)."""
+    min_score = -1.0 if forced else ident.MIN_SCORE
+    best = ident.identify(white, quad.corners, pages, min_score=min_score) if quad else None
+    if best is not None and best.best is not None and best.best.score >= RETRY_SCORE:
+        return quad, best
+    for alt in find_pages(white, limit=5):
+        if quad is not None and np.abs(alt.corners - quad.corners).max() < 3.0:
+            continue
+        other = ident.identify(white, alt.corners, pages, min_score=min_score)
+        if other.best is not None and (best is None or _top(other) > _top(best)):
+            quad, best = alt, other
+    if best is None or best.best is None:  # no outline leads to a specimen: try the design
+        alt = locate_by_design(white, pages)
+        other = ident.identify(white, alt.corners, pages, min_score=min_score) if alt else None
+        if other is not None and other.best is not None:
+            quad, best = alt, other
+    return quad, best  # (None, None) when no outline was found and none identified anything
+
+
+def _top(identification: ident.Identification) -> float:
+    return identification.candidates[0].score if identification.candidates else -2.0
+
+
+@dataclass(frozen=True, eq=False)
+class _SpecimenPage:
+    """A specimen page's images (light -> read-only image) and the reference's share of
+    registration (``reg.prepare``): the same for every document of the type."""
+
+    images: Mapping[str, np.ndarray]
+    prepared: reg.Prepared
+
+
+def _stamp(page: Page) -> tuple[tuple[str, int, int], ...]:
+    """The page's image files as (path, mtime, size): a re-rendered library is re-read."""
+    out = []
+    for light in sorted(page.images):
+        path = page.image_path(light)
+        try:
+            st = path.stat()
+            out.append((str(path), st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((str(path), -1, -1))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _specimen_page(
+    spec: Specimen, side: str, size: tuple[int, int], stamp: tuple[tuple[str, int, int], ...]
+) -> _SpecimenPage:
+    """Why a cache (bounded, of immutable objects, keyed by the files' stamps): reading and
+    preparing a specimen page costs more than registering a document on it, and a batch
+    examines many documents of a few types. Eight pages hold the bundled library (about
+    15 MB each at 300 dpi)."""
+    page = spec.page(side)
+    images = {}
+    for light in page.images:
+        path = str(page.image_path(light))
         flag = cv2.IMREAD_GRAYSCALE if light.startswith("ir") else cv2.IMREAD_COLOR
         img = cv2.imread(path, flag)
         if img is None:
             raise ValueError(f"cannot read the specimen image {path}")
         img.setflags(write=False)
-        if len(_REFERENCE_CACHE) > 24:
-            _REFERENCE_CACHE.clear()
-        _REFERENCE_CACHE[key] = img
-    return _REFERENCE_CACHE[key]
+        images[light] = img
+    mask = ident.design_mask_full(spec, side, size)
+    prepared = reg.prepare(images["white"], mask, px_per_mm=page.px_per_mm)
+    return _SpecimenPage(MappingProxyType(images), prepared)
 
 
 _EN = {

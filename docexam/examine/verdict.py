@@ -21,17 +21,20 @@ from dataclasses import dataclass
 from docexam.examine.results import FeatureResult, Message
 
 WEIGHTS: dict[str, int] = {
+    # findings (docs/reason-codes.md: the checks' codes, then the examination's)
     "MRZ_INVALID": 100, "MRZ_NOT_FOUND": 95, "MRZ_VIZ_MISMATCH": 95,
     "UV_BRIGHT_SUBSTRATE": 90, "IR_MRZ_NOT_VISIBLE": 90, "PORTRAIT_UV_BRIGHT": 88,
-    "PORTRAIT_FRAME_DISCONTINUITY": 87, "GHOST_IMAGE_MISMATCH": 85, "UV_PRINT_MISSING": 85,
-    "UV_PRINT_MISMATCH": 80, "IR_PRINT_NOT_VISIBLE": 80, "IR_DROPOUT_VISIBLE": 80,
+    "GHOST_IMAGE_MISMATCH": 85, "UV_PRINT_MISSING": 85, "UV_PRINT_MISMATCH": 80,
+    "IR_PRINT_NOT_VISIBLE": 80, "IR_DROPOUT_VISIBLE": 80, "LAYOUT_MISMATCH": 78,
     "PATTERN_MISMATCH": 75, "TYPEFACE_MISMATCH": 70, "MICROPRINT_LOST": 70,
     "UV_FIBRES_MISSING": 65, "COLOUR_SHIFT": 60,
     # could not judge
     "NO_DOCUMENT": 50, "UNKNOWN_DOCUMENT": 50, "CAPTURE_TOO_SMALL": 45,
     "CAPTURE_TOO_BLURRED": 45, "REGISTRATION_FAILED": 45, "LIGHT_MISMATCH": 44,
-    "LIGHT_SIZE_MISMATCH": 40, "ZONE_GLARE": 20, "ZONE_NOT_COVERED": 20, "VIZ_UNREADABLE": 20,
-    "GLARE": 15, "LIGHT_MISSING": 10, "MRZ_ON_OTHER_SIDE": 5, "VISUAL_CHECK": 3,
+    "LIGHT_SIZE_MISMATCH": 40, "CHECK_ERROR": 25, "ZONE_GLARE": 20, "ZONE_NOT_COVERED": 20,
+    "VIZ_UNREADABLE": 20, "NOTHING_TO_MEASURE": 15, "CAPTURE_TOO_SOFT": 15, "GLARE": 15,
+    "LIGHT_MISSING": 10, "REFERENCE_MISSING": 10, "METHOD_UNKNOWN": 5,
+    "DATA_CHECK_UNAVAILABLE": 5, "MRZ_ON_OTHER_SIDE": 5, "VISUAL_CHECK": 3,
     # not about authenticity
     "DOCUMENT_EXPIRED": 30,
 }  # fmt: skip
@@ -72,7 +75,8 @@ def decide(
             reasons.append(Reason(code, f.feature, f.message, weight(code)))
     unchecked = tuple(f.feature for f in features if f.status in ("not_checked", "inconclusive"))
     reasons.sort(key=lambda r: (-r.weight, r.code, r.feature or ""))
-    if any(r.code in BLOCKING for r in extra):
+    if any(r.code in BLOCKING for r in extra):  # what made it inconclusive comes first
+        reasons.sort(key=lambda r: r.code not in BLOCKING)
         return "inconclusive", tuple(reasons), unchecked
     if any(f.status == "fail" for f in features):
         return "suspect", tuple(reasons), unchecked

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -213,11 +214,19 @@ class FieldComparison:
     reason: str
 
 
+# A printed date starts with a two-digit day ("03.01.2030", "06 АВГ/AUG 1955"); a shorter
+# first number means a digit was lost at the field's edge: not a finding.
+_FULL_DATE = re.compile(r"^\D*\d{2}(?!\d)")
+_DAY_LOOKALIKES = str.maketrans("OОIL", "0011")  # Latin O, Cyrillic О
+
+
 def _cmp_date(text: str, iso: str) -> Verdict:
     want, got = dt.date.fromisoformat(iso), tl.printed_date(text)
     if got is None:
         return None, "no date could be read"
     same = got[:2] == (want.day, want.month) and (got[2] - want.year) % 100 == 0  # MRZ: YY
+    if not same and not _FULL_DATE.search(text.upper().translate(_DAY_LOOKALIKES)):
+        return None, f"printed {text.strip()!r} (incomplete), MRZ {want:%d.%m.%Y}"
     return same, f"printed {got[0]:02d}.{got[1]:02d}.{got[2]}, MRZ {want:%d.%m.%Y}"
 
 

@@ -225,3 +225,12 @@ def test_viz_check_statuses() -> None:
     bad = check_viz_matches_mrz(feature, [*agree, comp("expiry_date", "disagree")])
     assert (bad.status, bad.code) == ("fail", "MRZ_VIZ_MISMATCH")
     assert "date of expiry" in bad.message.en and bad.details["disagree"] == ["expiry_date"]
+
+
+def test_a_date_missing_its_first_digit_is_unreadable_not_another_date() -> None:
+    from docexam.examine.viz import _cmp_date
+
+    assert _cmp_date("3.01.2030", "2030-01-18")[0] is None  # "18" lost its "1" at the edge
+    assert _cmp_date("13.01.2030", "2030-01-18")[0] is False
+    assert _cmp_date("О6.08.1955", "1955-08-06")[0] is True  # Cyrillic О read for 0
+    assert _cmp_date("06 АВГ/AUG 1955", "1955-08-07")[0] is False

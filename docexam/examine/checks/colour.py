@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 
 from docexam.examine.checks import prep, spatial
-from docexam.examine.checks.common import CheckInput, conclude, evidence, result, zone_box
+from docexam.examine.checks.common import CheckInput, conclude, evidence, result
 from docexam.examine.results import FeatureResult
 from docexam.specimens.manifest import Feature
 
@@ -41,11 +41,7 @@ def check_colour(feature: Feature, inp: CheckInput) -> FeatureResult:
                       what=("the image has no colour", "изображение не цветное"))  # fmt: skip
     use = p.ok & ~prep.personal_mask(inp)
     zones, boxes, heats, shifts, des, wts = [], [], [], [], [], []
-    for z in feature.zones:
-        box = zone_box(z, k, use.shape)
-        if box is None:
-            continue
-        cov = prep.covered(inp, light, box, p)
+    for box, cov in prep.zone_boxes(feature, inp, [(light, p)]):
         if cov["code"]:
             zones.append(cov)
             continue
@@ -80,5 +76,5 @@ def check_colour(feature: Feature, inp: CheckInput) -> FeatureResult:
                       what=("no part of the zone can be compared",
                             "ни одну часть зоны нельзя сравнить"))  # fmt: skip
     score = float(np.average(des, weights=wts))  # the mean over the measured zones' pixels
-    return conclude(feature, [score], codes, higher_is_better=False, fail_code="COLOUR_DIFFERS",
+    return conclude(feature, [score], codes, higher_is_better=False, fail_code="COLOUR_SHIFT",
                     light=light, evidence=ev, details=details)  # fmt: skip

@@ -70,13 +70,13 @@ def zone_box(zone: Zone, k: float, shape: tuple[int, int]) -> Box | None:
     return (x0, y0, x1, y1) if x1 - x0 >= 2 and y1 - y0 >= 2 else None
 
 
-def personal_zones(page: Page, *, exclude: str | None = None) -> list[Zone]:
-    """Rectangles of picture-like personalisation (portrait, ghost, signature, MRZ ...)."""
+def personal_zones(page: Page) -> list[Zone]:
+    """Rectangles of picture-like personalisation (portrait, ghost, signature, MRZ, the
+    zones of personal feature types). The data fields are not here: they overlap
+    background print and are masked stroke by stroke (``prep.personal_mask``)."""
     out = [z for name, z in page.zones.items() if name in PERSONAL_ZONES]
     for f in page.features:
-        if f.type in PERSONAL_TYPES and f.type != "typeface" and f.id != exclude:
-            if f.type == "data_consistency":
-                continue  # its zones are the fields' (masked stroke by stroke) and the MRZ
+        if f.type in PERSONAL_TYPES and f.type not in ("typeface", "data_consistency"):
             out += list(f.zones)
     return out
 

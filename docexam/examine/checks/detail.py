@@ -148,5 +148,5 @@ def check_fine_detail(feature: Feature, inp: CheckInput) -> FeatureResult:
         ev = evidence(inp, light, boxes, heats, shifts, vmax=vmax)
     # A zone too soft to resolve cannot pass; a zone that resolves and fails still fails.
     what = (f"{blur:.2f}", f"{blur:.2f}".replace(".", ",")) if blur else _NO_DETAIL
-    return conclude(feature, scores, codes, higher_is_better=True, fail_code="DETAIL_LOST",
+    return conclude(feature, scores, codes, higher_is_better=True, fail_code="MICROPRINT_LOST",
                     light=light, evidence=ev, details={"zones": zones}, what=what)  # fmt: skip

@@ -9,7 +9,7 @@ specimen's) and leaves out the print that drops out in the specimen at that plac
 labels, the background); it scores every text row on its own and reports the weakest, so
 one reprinted MRZ line fails. ``ir_invisible`` measures where the specimen has its
 drop-out print (labels and title are the same on every document); if that print is not
-there at all the layout is foreign (PRINT_MISSING).
+there at all the layout is foreign (LAYOUT_MISMATCH).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from docexam.examine.checks.common import (
     conclude,
     evidence,
     result,
-    zone_box,
 )
 from docexam.examine.results import FeatureResult
 from docexam.specimens.manifest import Feature
@@ -34,6 +33,8 @@ _NO_DROPOUT = ("the specimen has no drop-out print here", "у образца з�
 _INK = 0.3  # white-light darkness of a text stroke (black ~0.8, guilloche lines < 0.25)
 _MIN_INK_MM2 = 0.6  # least ink (in mm^2 of full darkness) a zone or row needs to be judged
 _PRESENT = 0.4  # drop-out print below this share of the specimen's contrast is missing
+_CLEAR = 0.6  # ... and only print showing at least this share is judged under IR
+_LAYOUT = 3  # a foreign layout: labels missing in at least 1/_LAYOUT of the zones
 
 
 def _ir_light(feature: Feature) -> str:
@@ -98,7 +99,13 @@ def _labels(q_w, r_w, r_i, ok, inside, k: float) -> tuple[np.ndarray, float | No
     r_sum = _excess(r_w, region, bg)
     if not lab.any() or r_sum < _MIN_INK_MM2 * k * k:
         return region, None
-    return region, _excess(q_w, region, bg) / r_sum
+    # Relative to the strongest ink around the zone (its window reaches the data below the
+    # labels): a washed-out or soft capture dims everything there alike, a foreign layout
+    # leaves the labels' places empty but not their surroundings.
+    qz = q_w[ok]
+    top_q = float(np.percentile(qz, 98)) if qz.size else 0.0
+    contrast = float(np.clip(top_q / max(float(np.percentile(r_w, 98)), 1e-3), 0.3, 1.5))
+    return region, _excess(q_w, region, bg) / r_sum / contrast
 
 
 def _rows(ink: np.ndarray, k: float) -> list[slice]:
@@ -116,6 +123,14 @@ def _rows(ink: np.ndarray, k: float) -> list[slice]:
     return rows
 
 
+def _not_visible_code(feature: Feature, inp: CheckInput) -> str:
+    """IR_MRZ_NOT_VISIBLE when the feature is the MRZ (its zone is the page's), else the
+    general code: a reprinted MRZ is the classic finding and gets its own, heavier code."""
+    mrz = inp.page.zones.get("mrz")
+    return "IR_MRZ_NOT_VISIBLE" if mrz is not None and mrz in feature.zones else (
+        "IR_PRINT_NOT_VISIBLE")  # fmt: skip
+
+
 def check_ir_visible(feature: Feature, inp: CheckInput) -> FeatureResult:
     light = _ir_light(feature)
     wp, ip = prep.plane(inp, "white"), prep.plane(inp, light)
@@ -123,14 +138,9 @@ def check_ir_visible(feature: Feature, inp: CheckInput) -> FeatureResult:
     min_ink = _MIN_INK_MM2 * k * k
     zones, scores, boxes, heats, shifts = [], [], [], [], []
     missing, judged = [], 0
-    for z in feature.zones:
-        box = zone_box(z, k, wp.ok.shape)
-        if box is None:
-            continue
-        cov = prep.covered(inp, light, box, ip)
-        covw = prep.covered(inp, "white", box, wp)
-        if cov["code"] or covw["code"]:
-            zones.append({**cov, "code": cov["code"] or covw["code"]})
+    for box, cov in prep.zone_boxes(feature, inp, [(light, ip), ("white", wp)]):
+        if cov["code"]:
+            zones.append(cov)
             continue
         q_w, q_i, r_w, r_i, ok, inside, (dy, dx) = _pair(inp, light, box, wp, ip)
         labels, present = _labels(q_w, r_w, r_i, ok, inside, k)
@@ -161,12 +171,13 @@ def check_ir_visible(feature: Feature, inp: CheckInput) -> FeatureResult:
         shifts.append((dy * inp.px_per_mm / k, dx * inp.px_per_mm / k))
     ev = evidence(inp, light, boxes, heats, shifts, vmax=0.8) if boxes else None
     details = {"zones": zones}
-    if missing and len(missing) * 2 >= judged:  # most zones lack the specimen's labels
-        return result(feature, "PRINT_MISSING", light="white", score=min(missing), evidence=ev,
+    if missing and len(missing) * _LAYOUT >= judged:  # the specimen's labels are not there
+        return result(feature, "LAYOUT_MISMATCH", light="white", score=min(missing), evidence=ev,
                       details=details)  # fmt: skip
     codes = [z["code"] for z in zones if z.get("code")]
-    return conclude(feature, scores, codes, higher_is_better=True, fail_code="IR_INK_MISSING",
-                    light=light, evidence=ev, details=details, what=_NO_PRINT)  # fmt: skip
+    return conclude(feature, scores, codes, higher_is_better=True,
+                    fail_code=_not_visible_code(feature, inp), light=light, evidence=ev,
+                    details=details, what=_NO_PRINT)  # fmt: skip
 
 
 def check_ir_invisible(feature: Feature, inp: CheckInput) -> FeatureResult:
@@ -175,14 +186,9 @@ def check_ir_invisible(feature: Feature, inp: CheckInput) -> FeatureResult:
     k = wp.k
     zones, scores, boxes, heats, shifts = [], [], [], [], []
     missing: list[float] = []
-    for z in feature.zones:
-        box = zone_box(z, k, wp.ok.shape)
-        if box is None:
-            continue
-        cov = prep.covered(inp, light, box, ip)
-        covw = prep.covered(inp, "white", box, wp)
-        if cov["code"] or covw["code"]:
-            zones.append({**cov, "code": cov["code"] or covw["code"]})
+    for box, cov in prep.zone_boxes(feature, inp, [(light, ip), ("white", wp)]):
+        if cov["code"]:
+            zones.append(cov)
             continue
         q_w, q_i, r_w, r_i, ok, inside, (dy, dx) = _pair(inp, light, box, wp, ip)
         region, present = _labels(q_w, r_w, r_i, ok, inside, k)
@@ -191,10 +197,10 @@ def check_ir_invisible(feature: Feature, inp: CheckInput) -> FeatureResult:
             continue
         bg = ok & ~_grow(region | (q_w > _INK) | (r_w > _INK), round(0.3 * k))
         w_sum = _excess(q_w, region, bg)
-        s = _excess(q_i, region, bg) / max(w_sum, 1e-6)
+        s = _excess(q_i, region, bg) / max(w_sum, _MIN_INK_MM2 * k * k)
         if present < _PRESENT:
             missing.append(present)
-        else:
+        elif present >= _CLEAR:  # a dimmed zone's ratio is noise over little contrast
             scores.append(s)
         zones.append({"code": None, "ratio": round(s, 3), "present": round(present, 3), **cov})
         boxes.append(spatial.box_at(box, inp.px_per_mm / k))
@@ -204,9 +210,9 @@ def check_ir_invisible(feature: Feature, inp: CheckInput) -> FeatureResult:
     ev = evidence(inp, light, boxes, heats, shifts, vmax=0.6) if boxes else None
     details = {"zones": zones}
     judged = len(scores) + len(missing)
-    if missing and len(missing) * 2 >= judged:  # most zones lack the specimen's print
-        return result(feature, "PRINT_MISSING", light="white", score=min(missing), evidence=ev,
+    if missing and len(missing) * _LAYOUT >= judged:  # the specimen's print is not there
+        return result(feature, "LAYOUT_MISMATCH", light="white", score=min(missing), evidence=ev,
                       details=details)  # fmt: skip
     codes = [z["code"] for z in zones if z.get("code")]
-    return conclude(feature, scores, codes, higher_is_better=False, fail_code="IR_INK_VISIBLE",
+    return conclude(feature, scores, codes, higher_is_better=False, fail_code="IR_DROPOUT_VISIBLE",
                     light=light, evidence=ev, details=details, what=_NO_DROPOUT)  # fmt: skip

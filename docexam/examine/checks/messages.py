@@ -58,57 +58,67 @@ CODES: dict[str, tuple[str, str, str]] = {
         "{score:.2f}, at least {threshold:.2f} expected).",
         "{feature}: рисунок в свете {light} не совпадает с образцом (корреляция {score:.2f}, "
         "нужно не менее {threshold:.2f})."),
-    "PATTERN_COLOUR": ("fail",
+    "UV_PRINT_MISMATCH": ("fail",
         "{feature}: the pattern under {light} has another colour than the specimen's "
         "(colour agreement {score:.2f}, at least {threshold:.2f} expected).",
         "{feature}: рисунок в свете {light} другого цвета, чем у образца (совпадение цвета "
         "{score:.2f}, нужно не менее {threshold:.2f})."),
-    "DETAIL_LOST": ("fail",
+    "MICROPRINT_LOST": ("fail",
         "{feature}: the fine detail is smeared ({score:.2f} of the specimen's, at least "
         "{threshold:.2f} expected): a copy cannot reproduce microtext.",
         "{feature}: мелкие детали размыты ({score:.2f} от образца, нужно не менее "
         "{threshold:.2f}): копия не воспроизводит микротекст."),
-    "COLOUR_DIFFERS": ("fail",
+    "COLOUR_SHIFT": ("fail",
         "{feature}: the colours differ from the specimen (ΔE {score:.1f}, at most "
         "{threshold:.1f} allowed).",
         "{feature}: цвета отличаются от образца (ΔE {score:.1f}, допустимо не более "
         "{threshold:.1f})."),
-    "GLOW_WEAK": ("fail",
+    "UV_PRINT_MISSING": ("fail",
         "{feature}: the UV glow is missing or weak ({score:.2f} of the specimen's, at least "
         "{threshold:.2f} expected).",
         "{feature}: УФ-свечение отсутствует или слабое ({score:.2f} от образца, нужно не "
         "менее {threshold:.2f})."),
-    "SUBSTRATE_GLOWS": ("fail",
+    "UV_BRIGHT_SUBSTRATE": ("fail",
         "{feature}: glows under UV {score:.1f} times as bright as the specimen (at most "
         "{threshold:.1f} allowed): paper with optical brighteners or a photograph.",
         "{feature}: светится в УФ в {score:.1f} раза ярче образца (допустимо не более "
         "{threshold:.1f}): бумага с оптическим отбеливателем или фотография."),
-    "FIBRES_MISSING": ("fail",
+    "PORTRAIT_UV_BRIGHT": ("fail",
+        "{feature}: the portrait glows under UV {score:.1f} times as bright as the "
+        "specimen's (at most {threshold:.1f} allowed): a photograph or paper pasted in.",
+        "{feature}: портрет светится в УФ в {score:.1f} раза ярче, чем у образца (допустимо "
+        "не более {threshold:.1f}): вклеена фотография или бумага."),
+    "UV_FIBRES_MISSING": ("fail",
         "{feature}: too few glowing fibres ({score:.2f} of the specimen's count, at least "
         "{threshold:.2f} expected).",
         "{feature}: слишком мало светящихся волокон ({score:.2f} от образца, нужно не менее "
         "{threshold:.2f})."),
-    "IR_INK_MISSING": ("fail",
+    "IR_MRZ_NOT_VISIBLE": ("fail",
+        "{feature}: the MRZ fades under IR ({score:.2f} of its contrast in white light, at "
+        "least {threshold:.2f} expected): printed with an ordinary ink.",
+        "{feature}: МСЗ пропадает в ИК-свете ({score:.2f} от контраста в белом свете, нужно "
+        "не менее {threshold:.2f}): напечатано обычной краской."),
+    "IR_PRINT_NOT_VISIBLE": ("fail",
         "{feature}: the print fades under IR ({score:.2f} of its contrast in white light, at "
         "least {threshold:.2f} expected): printed with an ordinary ink.",
         "{feature}: печать пропадает в ИК-свете ({score:.2f} от контраста в белом свете, нужно "
         "не менее {threshold:.2f}): напечатано обычной краской."),
-    "IR_INK_VISIBLE": ("fail",
+    "IR_DROPOUT_VISIBLE": ("fail",
         "{feature}: the print stays visible under IR ({score:.2f} of its contrast in white "
         "light, at most {threshold:.2f} allowed): not the drop-out ink.",
         "{feature}: печать видна в ИК-свете ({score:.2f} от контраста в белом свете, "
         "допустимо не более {threshold:.2f}): краска не та."),
-    "PRINT_MISSING": ("fail",
+    "LAYOUT_MISMATCH": ("fail",
         "{feature}: the print the specimen has in this zone is not there ({score:.2f} of its "
         "contrast): the layout differs from the specimen.",
         "{feature}: печати, которая есть у образца в этой зоне, нет ({score:.2f} от её "
         "контраста): макет отличается от образца."),
-    "GHOST_MISMATCH": ("fail",
+    "GHOST_IMAGE_MISMATCH": ("fail",
         "{feature}: the ghost image does not match the portrait (similarity {score:.2f}, at "
         "least {threshold:.2f} expected).",
         "{feature}: дополнительное изображение не совпадает с портретом (сходство "
         "{score:.2f}, нужно не менее {threshold:.2f})."),
-    "TYPEFACE_DIFFERS": ("fail",
+    "TYPEFACE_MISMATCH": ("fail",
         "{feature}: the typeface differs from the specimen's (difference {score:.2f}, at most "
         "{threshold:.2f} allowed): {what}.",
         "{feature}: шрифт отличается от шрифта образца (отличие {score:.2f}, допустимо не "

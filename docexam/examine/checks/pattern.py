@@ -29,7 +29,6 @@ from docexam.examine.checks.common import (
     evidence,
     rect_mask,
     weighted_quantile,
-    zone_box,
 )
 from docexam.examine.checks.sharpness import extra_blur
 from docexam.examine.results import FeatureResult
@@ -118,11 +117,7 @@ def measure(inp: CheckInput, feature: Feature, light: str) -> dict:
     sigma = float(np.hypot(_PRE, (extra or 0.0) * k / inp.px_per_mm))
     colour = light in _UV
     zones, boxes, heats, shifts = [], [], [], []
-    for z in feature.zones:
-        box = zone_box(z, k, use.shape)
-        if box is None:
-            continue
-        cov = prep.covered(inp, light, box, p)
+    for box, cov in prep.zone_boxes(feature, inp, [(light, p)]):
         if cov["code"]:
             zones.append({"code": cov["code"], **cov})
             continue
@@ -178,7 +173,7 @@ def check_pattern(feature: Feature, inp: CheckInput) -> FeatureResult:
                 continue
             pairs = [(z["structure"], "PATTERN_MISMATCH", light)]
             if "colour" in z:  # UV only: white-light colour is at the mercy of JPEG chroma
-                pairs.append((z["colour"], "PATTERN_COLOUR", light))
+                pairs.append((z["colour"], "UV_PRINT_MISMATCH", light))
             scored.append(min(pairs))
     _, code, light = min(scored) if scored else (0.0, "PATTERN_MISMATCH", feature.lights[0])
     return conclude(feature, [s for s, _, _ in scored], codes, higher_is_better=True,

@@ -13,6 +13,7 @@ is kept in ``level`` for the checks that judge the substrate itself (uv_dull).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -26,7 +27,9 @@ from docexam.examine.checks.common import (
     field_mask,
     personal_zones,
     rect_mask,
+    zone_box,
 )
+from docexam.specimens.manifest import Feature
 
 WORK_PPM = 4.0
 _CELL_MM = 6.0
@@ -248,3 +251,22 @@ def covered(inp: CheckInput, light: str, box: Box, p: Plane) -> dict:
     if ok < MIN_COVERED:
         code = "ZONE_NOT_COVERED" if inside < MIN_COVERED else "ZONE_GLARE"
     return {"code": code, "covered": round(ok, 3), "inside": round(inside, 3)}
+
+
+def zone_boxes(
+    feature: Feature, inp: CheckInput, planes: Sequence[tuple[str, Plane]]
+) -> Iterator[tuple[Box, dict]]:
+    """Each of the feature's zones as a box in the planes' pixels, with its coverage
+    (``covered``) under every light given: the first light's record, carrying the first
+    code any light has (a zone must be judgeable under all of them). Zones outside the page
+    are skipped. Why here: every zone-by-zone check starts this way."""
+    _, p0 = planes[0]
+    if any(pl.k != p0.k or pl.ok.shape != p0.ok.shape for _, pl in planes):
+        raise ValueError("planes must share one pixel grid")
+    for z in feature.zones:
+        box = zone_box(z, p0.k, p0.ok.shape)
+        if box is None:
+            continue
+        covs = [covered(inp, light, box, pl) for light, pl in planes]
+        code = next((c["code"] for c in covs if c["code"]), None)
+        yield box, {**covs[0], "code": code}

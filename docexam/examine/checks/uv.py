@@ -31,7 +31,6 @@ from docexam.examine.checks.common import (
     result,
     verdict,
     weighted_quantile,
-    zone_box,
 )
 from docexam.examine.checks.pattern import signal
 from docexam.examine.checks.sharpness import extra_blur
@@ -60,11 +59,7 @@ def check_fluorescence(feature: Feature, inp: CheckInput) -> FeatureResult:
     extra = (extra_blur(inp) or 0.0) * k / inp.px_per_mm
     common = _GLOW_BLUR_MM * k
     zones, boxes, heats, shifts, gains, wts = [], [], [], [], [], []
-    for z in feature.zones:
-        box = zone_box(z, k, use.shape)
-        if box is None:
-            continue
-        cov = prep.covered(inp, light, box, p)
+    for box, cov in prep.zone_boxes(feature, inp, [(light, p)]):
         if cov["code"]:
             zones.append(cov)
             continue
@@ -98,7 +93,7 @@ def check_fluorescence(feature: Feature, inp: CheckInput) -> FeatureResult:
     ev = evidence(inp, light, boxes, heats, shifts, vmax=_vmax(heats)) if boxes else None
     details = {"zones": zones}
     codes = [z["code"] for z in zones if z["code"]]
-    return conclude(feature, gains, codes, higher_is_better=True, fail_code="GLOW_WEAK",
+    return conclude(feature, gains, codes, higher_is_better=True, fail_code="UV_PRINT_MISSING",
                     light=light, evidence=ev, details=details, what=_NO_GLOW)  # fmt: skip
 
 
@@ -112,6 +107,11 @@ def _glow_tiles(w: int, h: int, k: float) -> list[tuple[int, int, int, int]]:
 
 def _vmax(heats: list[np.ndarray]) -> float:
     return max(float(np.percentile(h, 99.5)) for h in heats) or 1.0
+
+
+def _bright_code(feature: Feature) -> str:
+    """A glowing portrait is a pasted photograph, not merely the wrong paper: its own code."""
+    return "PORTRAIT_UV_BRIGHT" if feature.type == "printed_portrait" else "UV_BRIGHT_SUBSTRATE"
 
 
 def check_uv_dull(feature: Feature, inp: CheckInput) -> FeatureResult:
@@ -129,11 +129,7 @@ def check_uv_dull(feature: Feature, inp: CheckInput) -> FeatureResult:
     use = p.ok if own else p.ok & ~prep.personal_mask(inp)
     exposure = p.level / max(wp.level, 1e-6)  # UV exposure relative to white light's
     zones, boxes, heats, scores = [], [], [], []
-    for z in feature.zones:
-        box = zone_box(z, p.k, use.shape)
-        if box is None:
-            continue
-        cov = prep.covered(inp, light, box, p)
+    for box, cov in prep.zone_boxes(feature, inp, [(light, p)]):
         x0, y0, x1, y1 = box
         m = use[y0:y1, x0:x1]
         if cov["code"] or m.mean() < 0.2:
@@ -155,7 +151,7 @@ def check_uv_dull(feature: Feature, inp: CheckInput) -> FeatureResult:
     ev = evidence(inp, light, boxes, heats, vmax=3.0) if boxes else None
     codes = [z["code"] for z in zones if z["code"]]
     return conclude(feature, scores, codes, higher_is_better=False,
-                    fail_code="SUBSTRATE_GLOWS", light=f"{light}+white", evidence=ev,
+                    fail_code=_bright_code(feature), light=f"{light}+white", evidence=ev,
                     details=details, what=_NO_ZONE)  # fmt: skip
 
 
@@ -220,5 +216,5 @@ def check_fibres(feature: Feature, inp: CheckInput) -> FeatureResult:
         return result(feature, "NOTHING_TO_MEASURE", light=light, evidence=ev, details=details,
                       what=("the specimen shows too few fibres to count",
                             "у образца слишком мало волокон для подсчёта"))  # fmt: skip
-    return verdict(feature, nq / nr, higher_is_better=True, fail_code="FIBRES_MISSING",
+    return verdict(feature, nq / nr, higher_is_better=True, fail_code="UV_FIBRES_MISSING",
                    light=light, evidence=ev, details=details)  # fmt: skip

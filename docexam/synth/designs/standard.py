@@ -98,20 +98,20 @@ def build_page(p: PageParams) -> PageDesign:
         els.append(el.rosette("rosette", inks.guilloche_ink("rosette", p.rosette_ink),
                               feature="rosette", line_mm=0.08, **r))  # fmt: skip
         feats.append(_f("rosette", "guilloche", "Rosette", "Розетка", ["white"], [rz],
-                        "pattern_match", 0.55))  # fmt: skip
+                        "pattern_match", 0.45))  # fmt: skip
     if p.rainbow and p.rainbow_zone:
         els.append(el.rainbow("rainbow", inks.guilloche_ink("rainbow", p.rainbow[0]),
                               feature="rainbow", region=p.rainbow_zone, colours=p.rainbow,
                               angle_deg=p.rainbow_angle))  # fmt: skip
         feats.append(_f("rainbow", "rainbow_printing", "Rainbow band", "Ирисовая полоса",
-                        ["white"], [p.rainbow_zone], "colour_match", 12.0))  # fmt: skip
+                        ["white"], [p.rainbow_zone], "colour_match", 9.0))  # fmt: skip
     if p.micro_line:
         mx, my, ml = p.micro_line
         els.append(el.microprint("microprint", inks.guilloche_ink("microprint", (120, 100, 70)),
                                  feature="microprint", text=p.micro_text, origin=(mx, my),
                                  length=ml))  # fmt: skip
         feats.append(_f("microprint", "microprint", "Microtext line", "Микротекст", ["white"],
-                        [(mx, my - 0.3, ml, 1.0)], "fine_detail", 0.6))  # fmt: skip
+                        [(mx, my - 0.3, ml, 1.0)], "fine_detail", 0.75))  # fmt: skip
     els += [
         el.text("title", inks.LABEL_BLUE, p.title, feature="ir_dropout", x=w / 2,
                 y=p.header_y, cap=p.header_cap, font=p.header_font, align="centre"),
@@ -126,7 +126,7 @@ def build_page(p: PageParams) -> PageDesign:
     ]  # fmt: skip
     feats += [
         _f("uv_fibres", "uv_fibres", "UV fibres", "УФ-волокна", ["uv365"], [full],
-           "fibres_present", 0.5),
+           "fibres_present", 0.3),
         _f("uv_dull", "uv_dull_substrate", "UV-dull substrate", "Основа без УФ-свечения",
            ["uv365"], [full], "uv_dull", 1.6),
         _f("ir_dropout", "ir_dropout_ink", "Labels and title vanish in IR",
@@ -157,7 +157,7 @@ def build_page(p: PageParams) -> PageDesign:
         ]  # fmt: skip
         feats += [
             _f("uv_overprint", "uv_fluorescent_print", "UV lines across the portrait",
-               "УФ-линии через портрет", ["uv365"], [uv_over], "fluorescence", 0.6),
+               "УФ-линии через портрет", ["uv365"], [uv_over], "fluorescence", 0.45),
             _f("printed_portrait", "printed_portrait", "Printed portrait", "Печатный портрет",
                ["white", "uv365"], [p.portrait], "uv_dull", 1.5),
         ]  # fmt: skip
@@ -167,7 +167,7 @@ def build_page(p: PageParams) -> PageDesign:
                                 feature="ghost_image"))  # fmt: skip
             feats.append(_f("ghost_image", "ghost_image", "Ghost image",
                             "Дополнительное изображение", ["white"], [p.ghost, p.portrait],
-                            "ghost_matches_portrait", 0.5))  # fmt: skip
+                            "ghost_matches_portrait", 0.875))  # fmt: skip
             zones["ghost_image"] = p.ghost
     if p.signature:
         sig_ink = inks.Ink("signature ink", (110, 40, 25), None, 0.0)
@@ -192,7 +192,7 @@ def build_page(p: PageParams) -> PageDesign:
             _f("ir_data", "ir_absorbing_ink", "Personal data in IR-absorbing ink",
                "Данные поглощают ИК-свет", ["ir870"], value_zones, "ir_visible", 0.5),
             _f("data_typeface", "typeface", "Personalisation typeface", "Шрифт персонализации",
-               ["white"], value_zones, "typeface_match", 0.25),
+               ["white"], value_zones, "typeface_match", 0.8),
         ]  # fmt: skip
         if data_zones:
             feats.append(
