@@ -4,7 +4,8 @@ Why explicit weights: an officer reads the first reason first, so the order must
 matters most (an MRZ that does not validate outweighs a slight colour shift), and it must
 be the same every time. Rules:
 - the examination could not judge (no document, unknown type, capture unusable,
-  registration failed, a light of another document): ``inconclusive``;
+  registration failed): ``inconclusive``; so is a light of another document (its checks
+  are not run), unless a check under the other lights failed: then ``suspect``;
 - any check failed: ``suspect``;
 - no failure, but too many checks could not be judged (more than a third of the image
   checks, or the MRZ could not be checked): ``inconclusive``;
@@ -41,6 +42,7 @@ WEIGHTS: dict[str, int] = {
 INFORMATIONAL = frozenset({"DOCUMENT_EXPIRED", "VISUAL_CHECK", "GLARE", "MRZ_ON_OTHER_SIDE"})
 BLOCKING = frozenset({"NO_DOCUMENT", "UNKNOWN_DOCUMENT", "CAPTURE_TOO_SMALL",
                       "CAPTURE_TOO_BLURRED", "REGISTRATION_FAILED", "LIGHT_MISMATCH"})  # fmt: skip
+LIGHT_ONLY = frozenset({"LIGHT_MISMATCH"})  # blocking unless another light's check failed
 DATA_METHOD_TYPES = frozenset({"mrz_integrity", "data_consistency"})
 
 
@@ -75,10 +77,14 @@ def decide(
             reasons.append(Reason(code, f.feature, f.message, weight(code)))
     unchecked = tuple(f.feature for f in features if f.status in ("not_checked", "inconclusive"))
     reasons.sort(key=lambda r: (-r.weight, r.code, r.feature or ""))
-    if any(r.code in BLOCKING for r in extra):  # what made it inconclusive comes first
-        reasons.sort(key=lambda r: r.code not in BLOCKING)
+    failed = any(f.status == "fail" for f in features)
+    blocking = {r.code for r in extra if r.code in BLOCKING}
+    # One light of another document stops only that light's checks: a failure the other
+    # lights found still stands (a reprint's IR may show no print at all and little match).
+    if blocking and not (blocking <= LIGHT_ONLY and failed):
+        reasons.sort(key=lambda r: r.code not in BLOCKING)  # what made it inconclusive first
         return "inconclusive", tuple(reasons), unchecked
-    if any(f.status == "fail" for f in features):
+    if failed:
         return "suspect", tuple(reasons), unchecked
     image = [f for f in features if f.type not in DATA_METHOD_TYPES and f.status != "not_checked"]
     judged = [f for f in image if f.status == "pass"]

@@ -49,3 +49,18 @@ def test_expiry_is_a_reason_but_not_a_forgery():
 
 def test_nothing_checked_is_never_consistent():
     assert decide([])[0] == "inconclusive"
+
+
+def test_a_light_of_another_document_does_not_hide_a_failure_under_the_others():
+    from docexam.examine.results import FeatureResult, Message
+    from docexam.examine.verdict import decide, reason
+
+    m = Message("x", "х")
+    failed = FeatureResult("uv_dull", "uv_dull_substrate", "uv365", "fail", 2.5, 1.6,
+                           "UV_BRIGHT_SUBSTRATE", m)  # fmt: skip
+    passed = FeatureResult("guilloche", "guilloche", "white", "pass", 0.9, 0.5, None, m)
+    mismatch = [reason("LIGHT_MISMATCH", m)]
+    assert decide([failed, passed], mismatch)[0] == "suspect"
+    verdict, reasons, _ = decide([passed], mismatch)
+    assert verdict == "inconclusive" and reasons[0].code == "LIGHT_MISMATCH"
+    assert decide([failed, passed], [reason("NO_DOCUMENT", m)])[0] == "inconclusive"

@@ -167,7 +167,7 @@ def build_page(p: PageParams) -> PageDesign:
                                 feature="ghost_image"))  # fmt: skip
             feats.append(_f("ghost_image", "ghost_image", "Ghost image",
                             "Дополнительное изображение", ["white"], [p.ghost, p.portrait],
-                            "ghost_matches_portrait", 0.875))  # fmt: skip
+                            "ghost_matches_portrait", 0.86))  # fmt: skip
             zones["ghost_image"] = p.ghost
     if p.signature:
         sig_ink = inks.Ink("signature ink", (110, 40, 25), None, 0.0)
