@@ -199,7 +199,7 @@ def test_a_low_confidence_difference_is_never_a_disagreement() -> None:
 def test_mrz_check_digits() -> None:
     feature = _library().get("uto-passport-2015").feature("mrz_check_digits")
     missing = check_mrz_digits(feature, None)
-    assert (missing.status, missing.code) == ("fail", "MRZ_NOT_FOUND")
+    assert (missing.status, missing.code) == ("inconclusive", "MRZ_NOT_FOUND")
     assert missing.message.ru
     good = parse_mrz(_doc("uto-passport-2015", 1).plan.mrz, today=TODAY)
     ok = check_mrz_digits(feature, MrzReading(found=True, parse=good, confidence=0.9))

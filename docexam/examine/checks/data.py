@@ -71,14 +71,18 @@ def _result(
 def check_mrz_digits(feature: Feature, reading: MrzReading | None) -> FeatureResult:
     """Pass when the MRZ was read and is valid; fail MRZ_INVALID naming what fails.
 
-    ``reading`` None (or a reading that found no MRZ): fail MRZ_NOT_FOUND, since this
-    document type carries an MRZ (the caller stops earlier when the capture is unusable).
+    ``reading`` None (or a reading that found no MRZ): inconclusive MRZ_NOT_FOUND. This
+    document type carries an MRZ, but on a soft or glaring photo the reader may not find
+    it (genuine phone shots in the benchmark); that is a reason to look and capture again,
+    and the verdict becomes inconclusive, not a finding against the document.
     """
     if reading is None or not reading.found or reading.parse is None:
         return _result(
-            feature, "fail", "MRZ_NOT_FOUND",
-            "no machine-readable zone was found, although this document type carries one.",
-            "машиносчитываемая зона не найдена, хотя у документа этого типа она есть.",
+            feature, "inconclusive", "MRZ_NOT_FOUND",
+            "no machine-readable zone could be read, although this document type carries "
+            "one: check it by eye or capture the document again.",
+            "машиносчитываемая зона не считана, хотя у документа этого типа она есть: "
+            "проверьте её визуально или сделайте снимок снова.",
         )  # fmt: skip
     parse = reading.parse
     details = {"format": parse.format, "lines": list(parse.lines), "checks": dict(parse.checks),
