@@ -18,6 +18,7 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
+from docexam.examine import page_evidence as pe
 from docexam.examine.page_quad import PageQuad, order_corners
 from docexam.specimens.manifest import Page, Specimen
 
@@ -94,9 +95,7 @@ def locate_by_design(
     c = cv2.perspectiveTransform(ref.reshape(-1, 1, 2), hom).reshape(-1, 2).astype(np.float64) / s
     if not _plausible(c, white.shape):
         return None
-    sides = np.linalg.norm(c - np.roll(c, -1, axis=0), axis=1)
-    aspect = float((sides[0] + sides[2]) / max(sides[1] + sides[3], 1e-6))
-    return PageQuad(order_corners(c), min(1.0, n / 100), max(aspect, 1 / aspect), False)
+    return PageQuad(order_corners(c), min(1.0, n / 100), float(pe.aspect(c[None])[0]), False)
 
 
 def _plausible(c: np.ndarray, shape: tuple[int, ...]) -> bool:

@@ -160,6 +160,21 @@ def _part_of_frame_page(r: Ranked, best: int) -> bool:
     return print_outside or bool(ev.area[best] > 0.85 or ev.seen[best] < 0.5)
 
 
+def _gated(r: Ranked) -> np.ndarray:
+    """Candidates with enough print and colour inside to be a document page."""
+    return (r.ev.detail >= _MIN_DETAIL) & (r.ev.colour >= _MIN_COLOUR)
+
+
+def _refined(white: np.ndarray, corners: np.ndarray, f: int) -> np.ndarray:
+    """Corners refined on the full image, coarse to fine (the second pass from the first),
+    in ``PageQuad`` order."""
+    for reach in (2.5 * f + 4, f + 3):
+        refined = pr.refine(white, corners, reach)
+        if refined is not None:
+            corners = refined
+    return order_corners(corners)
+
+
 def find_page(
     white: np.ndarray, *, expected_aspects: Sequence[float] | None = None
 ) -> PageQuad | None:
@@ -179,7 +194,7 @@ def find_page(
     r = rank(work, pc.four_line(work, ls), expected)
     if not len(r.quads) or r.score.max() < _CONFIDENT:  # (gates below apply to both)
         r = r + rank(work, pc.three_line(work, ls, expected), expected)
-    s = np.where((r.ev.detail >= _MIN_DETAIL) & (r.ev.colour >= _MIN_COLOUR), r.score, -np.inf)
+    s = np.where(_gated(r), r.score, -np.inf)
     best = int(np.argmax(s)) if len(s) else -1
     found = best >= 0 and s[best] >= 0
     frame = _frame(work, white, expected)
@@ -190,12 +205,7 @@ def find_page(
     if not found:
         return None
     f = work.f
-    corners = r.quads[best] * f + (f - 1) / 2  # working pixel centres -> full resolution
-    for reach in (2.5 * f + 4, f + 3):  # coarse-to-fine: the second pass from the first
-        refined = pr.refine(white, corners, reach)
-        if refined is not None:
-            corners = refined
-    corners = order_corners(corners)
+    corners = _refined(white, r.quads[best] * f + (f - 1) / 2, f)  # working px -> full res
     score = float(1 / (1 + np.exp(-s[best])))
     return PageQuad(corners, score, float(pe.aspect(corners[None])[0]), False)
 
@@ -217,7 +227,7 @@ def find_pages(
     r = r + rank(work, pc.three_line(work, ls, expected), expected)
     if not len(r.quads):
         return []
-    gated = (r.ev.detail >= _MIN_DETAIL) & (r.ev.colour >= _MIN_COLOUR)
+    gated = _gated(r)
     order = np.lexsort((-r.score, ~gated))  # gated first, then by score
     f = work.f
     out: list[PageQuad] = []
@@ -227,11 +237,7 @@ def find_pages(
         c = order_corners(r.quads[i] * f + (f - 1) / 2)
         if any(np.abs(c - o.corners).max() < 4 * f for o in out):
             continue  # the same outline again
-        for reach in (2.5 * f + 4, f + 3):
-            refined = pr.refine(white, c, reach)
-            if refined is not None:
-                c = refined
-        c = order_corners(c)
+        c = _refined(white, c, f)
         score = float(1 / (1 + np.exp(-np.clip(r.score[i], -50, 50)))) if gated[i] else 0.0
         out.append(PageQuad(c, score, float(pe.aspect(c[None])[0]), False))
     return out

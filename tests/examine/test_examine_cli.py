@@ -8,6 +8,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+from png_samples import png_claiming
 
 from docexam.cli.main import main
 from docexam.synth.studio import write_document
@@ -82,26 +83,13 @@ def test_bad_input_exits_2(tmp_path, capsys):
 
 
 # --- bad input: each gets a clear result or a clear error ---------------------------------
-def _png_claiming(width: int, height: int) -> bytes:
-    import struct
-    import zlib
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
-            + chunk(b"IDAT", zlib.compress(b"\x00" * 1024)) + chunk(b"IEND", b""))  # fmt: skip
-
-
 def _lights(folder: Path) -> dict[str, Path]:
     return {light: next(folder.glob(f"*{light}*")) for light in ("white", "uv", "ir")}
 
 
 def test_huge_and_truncated_images_exit_2(genuine, tmp_path, capsys):
     huge = tmp_path / "huge.white.png"
-    huge.write_bytes(_png_claiming(60000, 60000))
+    huge.write_bytes(png_claiming(60000, 60000))
     assert main(["examine", "--white", str(huge)]) == 2
     assert "60000 x 60000" in capsys.readouterr().err
     data = _lights(genuine)["white"].read_bytes()

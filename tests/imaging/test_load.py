@@ -9,13 +9,14 @@ import struct
 import sys
 import warnings
 import zipfile
-import zlib
 from pathlib import Path
 
 import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageFile
+from png_samples import png_chunk as _png_chunk
+from png_samples import png_claiming as _png_claiming
 
 from docexam.errors import ImageLoadError, InputError
 from docexam.imaging.load import (
@@ -56,21 +57,6 @@ def _noise(width: int = 200, height: int = 150) -> Image.Image:
     """Incompressible content, so half a file really is half the pixel data."""
     rng = np.random.default_rng(7)
     return Image.fromarray(rng.integers(0, 256, (height, width, 3), dtype=np.uint8), "RGB")
-
-
-def _png_chunk(tag: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
-
-
-def _png_claiming(width: int, height: int) -> bytes:
-    """A structurally valid PNG whose IHDR claims width x height but whose IDAT is tiny."""
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _png_chunk(b"IHDR", ihdr)
-        + _png_chunk(b"IDAT", zlib.compress(b"\x00" * 1024))
-        + _png_chunk(b"IEND", b"")
-    )
 
 
 def _minimal_pdf() -> bytes:
