@@ -24,7 +24,7 @@ import numpy as np
 from docexam.examine import identify as ident
 from docexam.examine import register as reg
 from docexam.examine.captureset import CaptureSet
-from docexam.examine.checks.data import check_mrz_digits, check_viz_matches_mrz
+from docexam.examine.checks.data import check_mrz_digits, check_viz_matches_mrz, read_surely
 from docexam.examine.checks.registry import CheckInput, run_check
 from docexam.examine.lights import LightAgreement, ir_agreement
 from docexam.examine.page_keypoints import locate_by_design
@@ -195,6 +195,7 @@ def examine(
     glare = glare_mask(images["white"], valid=valid_m, px_per_mm=k)
     inp = CheckInput(images, reference, {lt: valid_m for lt in images}, glare, page, k)
     mf = mrz.parse.fields if mrz.found and mrz.parse is not None else None
+    mrz_sure = mrz.valid or read_surely(mrz)  # else its check says MRZ_UNCERTAIN
     needs_viz = mf is not None and any(f.check.method == "viz_matches_mrz" for f in page.features)
     # The printed fields are read by tesseract (other processes) while this thread runs
     # the image checks: the two together take little more than the longer of them.
@@ -202,7 +203,8 @@ def examine(
     pending = pool.submit(read_fields, images["white"], page, px_per_mm=k) if pool else None
 
     def viz_check(feature: Feature) -> FeatureResult:
-        comps = compare_with_mrz(pending.result(), page, mf) if pending and mf else None
+        comps = (compare_with_mrz(pending.result(), page, mf, mrz_sure=mrz_sure)
+                 if pending and mf else None)  # fmt: skip
         if comps is None:
             return FeatureResult(feature.id, feature.type, "white", "not_checked", None, None,
                                  "MRZ_ON_OTHER_SIDE" if "mrz" not in page.zones

@@ -8,7 +8,8 @@ be the same every time. Rules:
   are not run), unless a check under the other lights failed: then ``suspect``;
 - any check failed: ``suspect``;
 - no failure, but too many checks could not be judged (more than a third of the image
-  checks, or the MRZ could not be checked): ``inconclusive``;
+  checks, or the MRZ could not be checked), or a printed field is one character off the
+  MRZ (VIZ_DOUBTFUL: a misreading or an alteration, the officer must look): ``inconclusive``;
 - otherwise ``consistent``. Findings that are not about authenticity (an expired document)
   are reasons with a low weight and do not change the verdict; what was not checked is
   always listed.
@@ -23,7 +24,7 @@ from docexam.examine.results import FeatureResult, Message
 
 WEIGHTS: dict[str, int] = {
     # findings (docs/reason-codes.md: the checks' codes, then the examination's)
-    "MRZ_INVALID": 100, "MRZ_NOT_FOUND": 95, "MRZ_VIZ_MISMATCH": 95,
+    "MRZ_INVALID": 100, "MRZ_NOT_FOUND": 95, "MRZ_UNCERTAIN": 95, "MRZ_VIZ_MISMATCH": 95,
     "UV_BRIGHT_SUBSTRATE": 90, "IR_MRZ_NOT_VISIBLE": 90, "PORTRAIT_UV_BRIGHT": 88,
     "GHOST_IMAGE_MISMATCH": 85, "UV_PRINT_MISSING": 85, "UV_PRINT_MISMATCH": 80,
     "IR_PRINT_NOT_VISIBLE": 80, "IR_DROPOUT_VISIBLE": 80, "LAYOUT_MISMATCH": 78,
@@ -33,7 +34,8 @@ WEIGHTS: dict[str, int] = {
     "NO_DOCUMENT": 50, "UNKNOWN_DOCUMENT": 50, "CAPTURE_TOO_SMALL": 45,
     "CAPTURE_TOO_BLURRED": 45, "REGISTRATION_FAILED": 45, "LIGHT_MISMATCH": 44,
     "LIGHT_SIZE_MISMATCH": 40, "CHECK_ERROR": 25, "ZONE_GLARE": 20, "ZONE_NOT_COVERED": 20,
-    "VIZ_UNREADABLE": 20, "NOTHING_TO_MEASURE": 15, "CAPTURE_TOO_SOFT": 15, "GLARE": 15,
+    "VIZ_DOUBTFUL": 35, "VIZ_UNREADABLE": 20, "NOTHING_TO_MEASURE": 15,
+    "CAPTURE_TOO_SOFT": 15, "GLARE": 15,
     "LIGHT_MISSING": 10, "REFERENCE_MISSING": 10, "METHOD_UNKNOWN": 5,
     "DATA_CHECK_UNAVAILABLE": 5, "MRZ_ON_OTHER_SIDE": 5, "VISUAL_CHECK": 3,
     # not about authenticity
@@ -44,6 +46,8 @@ BLOCKING = frozenset({"NO_DOCUMENT", "UNKNOWN_DOCUMENT", "CAPTURE_TOO_SMALL",
                       "CAPTURE_TOO_BLURRED", "REGISTRATION_FAILED", "LIGHT_MISMATCH"})  # fmt: skip
 LIGHT_ONLY = frozenset({"LIGHT_MISMATCH"})  # blocking unless another light's check failed
 DATA_METHOD_TYPES = frozenset({"mrz_integrity", "data_consistency"})
+# A data check that saw something it cannot call (one character off): the officer must look.
+DOUBT = frozenset({"VIZ_DOUBTFUL"})
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ def decide(
     mrz = [f for f in features if f.type == "mrz_integrity"]
     if not features or (image and len(judged) < (2 * len(image)) / 3):
         return "inconclusive", tuple(reasons), unchecked
-    if any(f.status == "inconclusive" for f in mrz):
+    if any(f.status == "inconclusive" for f in mrz) or any(
+        f.status == "inconclusive" and f.code in DOUBT for f in features
+    ):
         return "inconclusive", tuple(reasons), unchecked
     return "consistent", tuple(reasons), unchecked

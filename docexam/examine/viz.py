@@ -197,14 +197,23 @@ def read_fields(
 
 # --- comparison with the MRZ ----------------------------------------------------------------
 CONFIDENT = 70.0  # least mean word confidence at which a differing reading is a "disagree"
-_CONFUSABLE = frozenset({("O", "0"), ("0", "O"), ("I", "1"), ("1", "I")})
+# Characters tesseract confuses in these fonts (measured on phone captures: Z read as 2, a
+# J lost from TJK); reading one for the other is never a finding.
+_CONFUSABLE = frozenset(
+    pair
+    for a, b in (("O", "0"), ("I", "1"), ("Z", "2"), ("S", "5"), ("B", "8"), ("D", "0"))
+    for pair in ((a, b), (b, a))
+)
 _MRZ_ATTR = {"personal_number": "optional_data"}
-Verdict = tuple[bool | None, str]  # (same?, reason); None: cannot tell
+# (status, reason); status: agree, disagree, doubtful (one character differs: a misreading
+# as likely as an alteration, so the officer compares by eye) or unreadable.
+Verdict = tuple[str, str]
 
 
 @dataclass(frozen=True)
 class FieldComparison:
-    """One printed field against its MRZ field; ``status``: agree, disagree or unreadable."""
+    """One printed field against its MRZ field; ``status``: agree, disagree, doubtful or
+    unreadable (see ``Verdict``)."""
 
     field: str
     mrz_field: str
@@ -223,21 +232,32 @@ _DAY_LOOKALIKES = str.maketrans("OОIL", "0011")  # Latin O, Cyrillic О
 def _cmp_date(text: str, iso: str) -> Verdict:
     want, got = dt.date.fromisoformat(iso), tl.printed_date(text)
     if got is None:
-        return None, "no date could be read"
+        return "unreadable", "no date could be read"
     same = got[:2] == (want.day, want.month) and (got[2] - want.year) % 100 == 0  # MRZ: YY
     if not same and not _FULL_DATE.search(text.upper().translate(_DAY_LOOKALIKES)):
-        return None, f"printed {text.strip()!r} (incomplete), MRZ {want:%d.%m.%Y}"
-    return same, f"printed {got[0]:02d}.{got[1]:02d}.{got[2]}, MRZ {want:%d.%m.%Y}"
+        return "unreadable", f"printed {text.strip()!r} (incomplete), MRZ {want:%d.%m.%Y}"
+    reason = f"printed {got[0]:02d}.{got[1]:02d}.{got[2]}, MRZ {want:%d.%m.%Y}"
+    return ("agree" if same else "disagree"), reason
+
+
+def _differences(got: str, want: str) -> int | None:
+    """Characters that differ beyond the confusable pairs (None: not the same length)."""
+    if len(got) != len(want):
+        return None
+    return sum(a != b and (a, b) not in _CONFUSABLE for a, b in zip(got, want, strict=True))
 
 
 def _cmp_number(text: str, want: str) -> Verdict:
-    """Equal up to O/0 and I/1; clearly different only when read cleanly at full length."""
+    """Equal up to look-alike characters; clearly different only when read cleanly at full
+    length with two or more characters changed: one changed character is "doubtful"."""
     got = "".join(text.upper().split()).translate(_TO_LATIN).replace("$", "S")
-    pairs = zip(got, want, strict=False)
-    if len(got) == len(want) and all(a == b or (a, b) in _CONFUSABLE for a, b in pairs):
-        return True, f"printed {got}, MRZ {want}"
-    clean = got.isascii() and got.isalnum() and len(got) == len(want)
-    return (False if clean else None), f"printed {got}, MRZ {want}"
+    reason = f"printed {got}, MRZ {want}"
+    diff = _differences(got, want)
+    if diff == 0:
+        return "agree", reason
+    if diff is None or not (got.isascii() and got.isalnum()):
+        return "unreadable", reason
+    return ("doubtful" if diff == 1 else "disagree"), f"{reason} ({diff} character(s) differ)"
 
 
 def _cmp_code(text: str, want: str, kind: str) -> Verdict:
@@ -246,20 +266,27 @@ def _cmp_code(text: str, want: str, kind: str) -> Verdict:
              for p in text.split("/")]  # fmt: skip
     reason = f"printed {text.strip()}, MRZ {want}"
     if any(p == want or (kind == "document_code" and p and want.startswith(p)) for p in parts):
-        return True, reason
+        return "agree", reason
     name = (state_name(want.ljust(3, "<")) or "").split(" (")[0]
     if name and kind != "document_code" and tl.name_matches(text, name, max_edits=1):
-        return True, f"{reason} ({name})"
-    # only a lone code that differs is clearly different; a state's name may be spelt many ways
-    return (False if len(parts) == 1 and 1 <= len(parts[0]) <= 3 else None), reason
+        return "agree", f"{reason} ({name})"
+    # only a lone code that differs is clearly different; a state's name may be spelt many
+    # ways; a code one letter off (TK, TIK for TJK) is as likely misread as altered
+    if len(parts) != 1 or not 1 <= len(parts[0]) <= 3:
+        return "unreadable", reason
+    if kind != "document_code" and state_name(parts[0].ljust(3, "<")) is None:
+        return "unreadable", f"{reason} (not a state code: a misreading)"  # TIK for TJK
+    near = tl.name_distance(parts[0], want) <= 1 or _differences(parts[0], want) == 1
+    return ("doubtful" if near else "disagree"), reason
 
 
 def _cmp_sex(text: str, want: str) -> Verdict:
     got, consistent = tl.printed_sex(text)
     want = "X" if want in ("", "<") else want
     if got is None:
-        return None, f"no sex could be read from {text.strip()!r}"
-    return (True if got == want else False if consistent else None), f"printed {got}, MRZ {want}"
+        return "unreadable", f"no sex could be read from {text.strip()!r}"
+    status = "agree" if got == want else "disagree" if consistent else "unreadable"
+    return status, f"printed {got}, MRZ {want}"
 
 
 def _cmp_name(text: str, want: str) -> Verdict:
@@ -270,15 +297,15 @@ def _cmp_name(text: str, want: str) -> Verdict:
     n = len(squeeze[1])
     reason = f"printed {text.strip()}, MRZ {want} ({dist} character(s) differ)"
     if dist <= (2 if n >= 14 else 1 if n >= 5 else 0):
-        return True, reason
-    return (False if dist > max(3, n // 2) else None), reason
+        return "agree", reason
+    return ("disagree" if dist > max(3, n // 2) else "unreadable"), reason
 
 
 def _compare(kind: str, text: str, want: str) -> Verdict:
     if not want and kind != "sex":
-        return None, "the MRZ holds no value for this field"
+        return "unreadable", "the MRZ holds no value for this field"
     if not text.strip():
-        return None, "nothing was read in the field"
+        return "unreadable", "nothing was read in the field"
     if kind in ("document_code", "issuing_state", "nationality"):
         return _cmp_code(text, want, kind)
     rules = {"birth_date": _cmp_date, "expiry_date": _cmp_date, "sex": _cmp_sex,
@@ -287,21 +314,32 @@ def _compare(kind: str, text: str, want: str) -> Verdict:
 
 
 def compare_with_mrz(
-    readings: Mapping[str, FieldReading], page: Page, mrz_fields: MrzFields
+    readings: Mapping[str, FieldReading],
+    page: Page,
+    mrz_fields: MrzFields,
+    *,
+    mrz_sure: bool = True,
 ) -> list[FieldComparison]:
     """Each field of ``page`` with an ``mrz_field`` and a reading, against the MRZ: "disagree"
     needs a confident reading (``CONFIDENT``) that clearly differs (a valid date that is another
-    date, a name more than half different ...); anything less certain is "unreadable"."""
+    date, a name more than half different ...); one character off is "doubtful"; anything less
+    certain is "unreadable". Against an MRZ that is not valid and was read unsurely
+    (``mrz_sure`` False: it may be misread, its own check says MRZ_UNCERTAIN) a difference is
+    only "doubtful"."""
     out: list[FieldComparison] = []
     for f in page.fields:
         if f.mrz_field is None or f.id not in readings:
             continue
         r = readings[f.id]
         want = getattr(mrz_fields, _MRZ_ATTR.get(f.mrz_field, f.mrz_field), None) or ""
-        same, reason = _compare(f.mrz_field, r.text, want)
-        if same is False and r.confidence < CONFIDENT:
-            same, reason = None, f"{reason}; read with low confidence ({r.confidence:.0f})"
-        status = "agree" if same else "disagree" if same is False else "unreadable"
+        status, reason = _compare(f.mrz_field, r.text, want)
+        if status in ("disagree", "doubtful") and r.confidence < CONFIDENT:
+            status, reason = (
+                "unreadable",
+                f"{reason}; read with low confidence ({r.confidence:.0f})",
+            )
+        if status == "disagree" and not mrz_sure:
+            status, reason = "doubtful", f"{reason}; the MRZ itself was not read surely"
         is_date = f.mrz_field.endswith("_date") and want
         expected = f"{dt.date.fromisoformat(want):%d.%m.%Y}" if is_date else want
         out.append(FieldComparison(f.id, f.mrz_field, r.text, expected, status, reason))

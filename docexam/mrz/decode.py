@@ -86,6 +86,13 @@ def decode(probs: list[np.ndarray], *, today=None) -> Decoded | None:
     if fmt is None:
         return None
     classes = char_classes(fmt)
+    corrections: list[tuple[int, int, str, str, str]] = []
+    if _leading_stray(probs[0], fmt):
+        raw = ALPHABET[int(probs[0][0].argmax())]
+        filler = np.zeros((1, probs[0].shape[1]))
+        filler[0, ALPHABET.index("<")] = 1.0
+        probs = [np.vstack([probs[0][1:], filler]), *probs[1:]]
+        corrections.append((0, 0, raw, "", "a mark before the first line read as a character"))
     constrained = []
     for p, cls in zip(probs, classes, strict=True):
         mask = np.stack([_MASKS[c] for c in cls])
@@ -100,7 +107,6 @@ def decode(probs: list[np.ndarray], *, today=None) -> Decoded | None:
         constrained.append(q)
     _apply_priors(constrained, fmt)
     chars = [[ALPHABET[i] for i in q.argmax(axis=1)] for q in constrained]
-    corrections: list[tuple[int, int, str, str, str]] = []
     for li, (p, row) in enumerate(zip(probs, chars, strict=True)):
         raw = p.argmax(axis=1)
         for pi, ch in enumerate(row):
@@ -150,6 +156,18 @@ def decode(probs: list[np.ndarray], *, today=None) -> Decoded | None:
 
 
 _FIRST_LETTERS = {"TD1": "ACI", "TD2": "ACI", "TD3": "P", "MRVA": "V", "MRVB": "V"}
+
+
+def _leading_stray(first_line: np.ndarray, fmt: str) -> bool:
+    """The first line read one cell early ("CP<UTO...": a mark left of the document code
+    taken for a character and the last filler lost; seen on phone shots): the code then
+    stands in the second cell and the line ends in filler, so moving it left by one and
+    padding with '<' loses nothing. Only when the first cell cannot be a document code."""
+    raw = "".join(ALPHABET[i] for i in first_line.argmax(axis=1))
+    first = _FIRST_LETTERS.get(fmt, "")
+    return raw[0] not in first and raw[1:2] in tuple(first) and raw.endswith("<<")
+
+
 _DIGIT_MASK = np.array([c in _DIGITS for c in ALPHABET])
 _LETTER_MASK = np.array([c in _LETTERS for c in ALPHABET])
 _CONTEXT = 3  # neighbours on each side that vote on digit-or-letter in mixed fields

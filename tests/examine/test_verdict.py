@@ -64,3 +64,18 @@ def test_a_light_of_another_document_does_not_hide_a_failure_under_the_others():
     verdict, reasons, _ = decide([passed], mismatch)
     assert verdict == "inconclusive" and reasons[0].code == "LIGHT_MISMATCH"
     assert decide([failed, passed], [reason("NO_DOCUMENT", m)])[0] == "inconclusive"
+
+
+def test_a_doubtful_printed_field_makes_it_inconclusive_not_suspect():
+    ok = [_f("a", "pass"), _f("b", "pass"), _f("m", "pass", ftype="mrz_integrity")]
+    odd = _f("viz", "inconclusive", "VIZ_DOUBTFUL", ftype="data_consistency")
+    v, reasons, _ = decide([*ok, odd])
+    assert v == "inconclusive" and reasons[0].code == "VIZ_DOUBTFUL"
+    # too few fields read is no reason to withhold the verdict the images support
+    few = _f("viz", "inconclusive", "VIZ_UNREADABLE", ftype="data_consistency")
+    assert decide([*ok, few])[0] == "consistent"
+
+
+def test_an_unsure_invalid_mrz_is_inconclusive():
+    unsure = _f("m", "inconclusive", "MRZ_UNCERTAIN", ftype="mrz_integrity")
+    assert decide([_f("a", "pass"), _f("b", "pass"), unsure])[0] == "inconclusive"

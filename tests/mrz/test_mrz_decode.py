@@ -107,3 +107,19 @@ def test_a_change_by_the_neighbour_vote_says_so() -> None:
     d = decode(probs)
     assert d.lines == TD3
     assert (1, 32, "A", "4", "neighbouring characters") in d.corrections
+
+
+def test_a_mark_read_before_the_first_line_is_dropped() -> None:
+    # seen on a phone shot: "CP<UTO...": a mark left of the code became a cell, the last
+    # filler was lost; the line moves left by one and ends in filler again
+    shifted = ("C" + TD3[0][:-1], TD3[1])
+    d = decode(confident(shifted))
+    assert d.lines == TD3 and d.parse.valid
+    assert any("mark before the first line" in c[4] for c in d.corrections)
+
+
+def test_a_first_line_that_starts_right_is_not_moved() -> None:
+    # a misread document code with a letter after it is not a shifted line
+    odd = ("X" + TD3[0][1:], TD3[1])
+    d = decode(confident(odd))
+    assert d.lines[0][1:] == TD3[0][1:]
