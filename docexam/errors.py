@@ -76,3 +76,37 @@ class StudioError(DocexamError):
     """
 
     code = "STUDIO_ERROR"
+
+
+class LogError(DocexamError):
+    """The examination log cannot do what was asked; ``code`` says why.
+
+    Codes: DB_UNWRITABLE (read-only folder, file or medium, no permission: nothing was
+    written), DISK_FULL (no space left: the write was rolled back), DB_LOCKED (another
+    writer held the lock past the busy timeout), DB_CORRUPT (not a SQLite file, not a
+    docexam log, or a damaged database), NOT_FOUND (no such examination, entry or log
+    file), SCHEMA_TOO_NEW (written by a newer docexam), SCHEMA_TOO_OLD (an older schema
+    opened read-only where the file cannot be upgraded), CASEFILE_INVALID (a case package
+    that is not one, or whose entries or images do not match their hashes),
+    BAD_VALUE (an unknown decision, an empty officer, a correction of an unknown field ...),
+    WRITE_FAILED (an export file could not be written). A broken hash chain is not an
+    error: ``verify`` reports it as a result.
+    """
+
+    code = "LOG_ERROR"
+
+
+class CaptureError(DocexamError):
+    """A capture device or source cannot deliver; ``code`` says why.
+
+    Codes: NO_DEVICE (nothing at that index/name/URL, or no scanner found), DEVICE_BUSY
+    (another program holds it), DEVICE_LOST (unplugged or the stream dropped mid-way: the
+    frames read so far stay valid), TIMEOUT (no frame / no scan within the time allowed; the
+    device process was stopped), CANCELLED (the caller cancelled), SCAN_FAILED (the scanner
+    reported an error; its message is included), SOURCE_INVALID (a source string that is
+    none of index, file, image sequence or URL), FOLDER_GONE (a watched folder disappeared),
+    TOOL_MISSING (scanimage is not installed). A capture that fails a quality gate is not
+    an error: the gate report says what to fix.
+    """
+
+    code = "CAPTURE_ERROR"

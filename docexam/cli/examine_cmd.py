@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 from docexam.errors import InputError
+from docexam.examlog import DECISIONS
+from docexam.settings import Settings, load_settings
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -35,6 +37,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="write normalised images, evidence images and report.html")  # fmt: skip
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="date for expiry (default: today)")
+    g = p.add_argument_group("examination log (docexam log -h)")
+    g.add_argument("--log", action="store_true",
+                   help="record the examination, its images and evidence in the log")  # fmt: skip
+    g.add_argument("--officer", metavar="WHO", help="default: the officer_id setting")
+    g.add_argument("--station", metavar="NAME", help="default: the station_id setting")
+    g.add_argument("--decision", choices=DECISIONS,
+                   help="the border decision, when already taken")  # fmt: skip
+    g.add_argument("--note", metavar="TEXT", help="the officer's note")
+    g.add_argument("--db", type=Path, metavar="PATH", help="the log database file")
+    g.add_argument("--log-evidence", choices=("findings", "all", "none"), default="findings",
+                   help="evidence images to keep: of failed or inconclusive checks (default), "
+                   "of all checks, or none (the capture images are always kept)")  # fmt: skip
     p.set_defaults(run=run)
 
 
@@ -62,30 +76,35 @@ def run(args: argparse.Namespace) -> int:
     from docexam.examine.report import write_report
     from docexam.specimens.library import default_library_root, load_library
 
+    if not args.log and any((args.decision, args.note, args.db, args.officer, args.station)):
+        raise InputError("--officer, --station, --decision, --note and --db go with --log")
+    settings = load_settings()
     today = None
     if args.today:
         try:
             today = dt.date.fromisoformat(args.today)
         except ValueError:
             raise InputError(f"--today is not a date in YYYY-MM-DD form: {args.today!r}") from None
-    library = load_library(args.library or default_library_root())
+    library = load_library(args.library or settings.specimen_library or default_library_root())
     if args.specimen is not None:
         library.get(args.specimen)  # unknown id: a clear error before any work
     sets = _sets(args)
     if len(sets) == 1:
         exam = examine(sets[0], library, specimen_id=args.specimen, today=today)
         d = exam.to_dict()
+        failure = _log(args, settings, d, sets, [("", exam)])
         if args.out is not None:
             d["report"] = str(write_report(exam, args.out, title=sets[0].name))
         if args.json:
             print(json.dumps(d, ensure_ascii=False, indent=1))
         else:
             _print_human(d, "")
-        return 0 if exam.verdict == "consistent" else 1
+        return _finish(failure, exam.verdict)
     # Several sets in one folder are the sides of one document, examined together.
     doc = examine_document({cs.name: cs for cs in sets}, library, specimen_id=args.specimen,
                            today=today)  # fmt: skip
     d = doc.to_dict()
+    failure = _log(args, settings, d, sets, list(doc.sides))
     for side, (name, exam) in zip(d["sides"], doc.sides, strict=True):
         if args.out is not None:
             side["report"] = str(write_report(exam, args.out / name, title=name))
@@ -95,7 +114,33 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(f"DOCUMENT: {d['verdict'].upper()}\n")
         for side in d["sides"]:
             _print_human(side, side["set"])
-    return 0 if doc.verdict == "consistent" else 1
+        if "log" in d:
+            log = d["log"]
+            sys.stdout.write(f"logged: case {log['id']} (entry {log['entry']}, #{log['seq']})\n")
+    return _finish(failure, doc.verdict)
+
+
+def _log(
+    args: argparse.Namespace, settings: Settings, d: dict, sets: list, sides: list
+) -> Exception | None:
+    """Record the examination when --log was given; a failure is returned, not raised, so
+    the verdict is still printed before the error (the officer must not lose it)."""
+    if not args.log:
+        return None
+    from docexam.cli.log_record import record_examination
+
+    try:
+        d["log"] = record_examination(args, settings, d, sets, sides)
+    except Exception as exc:  # re-raised by _finish after the verdict is out
+        return exc
+    return None
+
+
+def _finish(failure: Exception | None, verdict: str) -> int:
+    if failure is not None:
+        sys.stdout.flush()
+        raise failure
+    return 0 if verdict == "consistent" else 1
 
 
 def _print_human(d: dict, name: str) -> None:
@@ -115,4 +160,7 @@ def _print_human(d: dict, name: str) -> None:
         out.write(f"    {f['status']:12s} {f['id']:22s} {f['light'] or '':14s}{score}{thr}\n")
     if "report" in d:
         out.write(f"  report: {d['report']}\n")
+    if "log" in d:
+        log = d["log"]
+        out.write(f"  logged: case {log['id']} (entry {log['entry']}, #{log['seq']})\n")
     out.write(f"  {d['elapsed_ms']:.0f} ms\n")

@@ -15,7 +15,16 @@ import traceback
 from collections.abc import Sequence
 
 from docexam import __version__
-from docexam.cli import examine_cmd, gui_cmd, mrz_cmd, specimens_cmd, synth_cmd
+from docexam.cli import (
+    capture_cmd,
+    examine_cmd,
+    gui_cmd,
+    log_cmd,
+    mrz_cmd,
+    settings_cmd,
+    specimens_cmd,
+    synth_cmd,
+)
 from docexam.errors import DocexamError
 
 EXIT_OK, EXIT_FINDING, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -34,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     gui_cmd.add_parser(sub)
     specimens_cmd.add_parser(sub)
     synth_cmd.add_parser(sub)
+    log_cmd.add_parser(sub)
+    settings_cmd.add_parser(sub)
+    capture_cmd.add_parser(sub)
     return parser
 
 
