@@ -98,6 +98,21 @@ def load_capture_set(
     )
 
 
+def light_of(path: Path) -> tuple[str, str] | None:
+    """(set prefix, light) of one image file by the capture-set naming rule, or None.
+
+    The one naming rule: ``find_capture_sets`` applies it to a folder, a drop-folder
+    watcher to files as they arrive.
+    """
+    if path.suffix.lower() not in _IMAGE_SUFFIXES:
+        return None
+    m = _LIGHT_IN_NAME.search(path.stem)
+    if not m:
+        return None
+    prefix = path.stem[: m.start()].rstrip("._- ") or path.stem[m.end() :].strip("._- ")
+    return prefix, LIGHT_ALIASES[m.group(1).lower()]
+
+
 def find_capture_sets(folder: Path) -> dict[str, dict[str, Path]]:
     """Capture sets in a folder: files named ``<prefix>white<...>``, ``...uv...``, ``...ir...``.
 
@@ -108,13 +123,10 @@ def find_capture_sets(folder: Path) -> dict[str, dict[str, Path]]:
         raise InputError(f"{folder} is not a folder")
     sets: dict[str, dict[str, Path]] = {}
     for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in _IMAGE_SUFFIXES or not path.is_file():
+        named = light_of(path)
+        if named is None or not path.is_file():
             continue
-        m = _LIGHT_IN_NAME.search(path.stem)
-        if not m:
-            continue
-        light = LIGHT_ALIASES[m.group(1).lower()]
-        prefix = path.stem[: m.start()].rstrip("._- ") or path.stem[m.end() :].strip("._- ")
+        prefix, light = named
         group = sets.setdefault(prefix, {})
         if light in group:
             raise InputError(
