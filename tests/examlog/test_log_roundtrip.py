@@ -389,3 +389,18 @@ def test_the_contract_document_names_the_api() -> None:
         if f"`{code}`" not in doc:
             missing.append(code)
     assert not missing
+
+
+def test_a_dense_name_walks_by_time_and_finds_the_same(log: ExamLog, monkeypatch) -> None:
+    # a common name prefix is searched newest first along the time index (query._DENSE_NAME)
+    from docexam.examlog import query
+
+    for i in range(6):
+        record(log, i, surname="IVANOV" if i % 2 else "PETROV", when=T0 + timedelta(hours=i))
+    sparse = [c.id for c in log.search(LogQuery(name="IVA"), limit=2)]
+    monkeypatch.setattr(query, "_DENSE_NAME", 1)
+    assert query._walk_by_time(log.conn, LogQuery(name="IVA"), 2)
+    assert not query._walk_by_time(log.conn, LogQuery(name="IVA", station="gate1"), 2)
+    dense = [c.id for c in log.search(LogQuery(name="IVA"), limit=2)]
+    assert dense == sparse and len(dense) == 2
+    assert all(c.surname == "IVANOV" for c in log.search(LogQuery(name="IVA"), limit=2))
