@@ -21,8 +21,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from docexam.capture import measure as ms
-from docexam.capture.outline import BORDER_FRACTION, Outline, check_image, locate, nearest_size
+from docexam.capture.outline import BORDER_FRACTION, Outline, locate, nearest_size
 from docexam.capture.types import GateReport, GateResult
+from docexam.examine.page_quad import check_image
 from docexam.examine.quality import MAX_GLARE, MIN_PX_PER_MM, MIN_SHARPNESS, capture_px_per_mm
 from docexam.specimens.vocabulary import LIGHTS
 
@@ -81,7 +82,7 @@ def check_gates(
     ``work_px`` long (None: at full resolution; 1024 px keeps the corners within about a
     pixel for a fraction of the time). ValueError naming the bad parameter.
     """
-    check_image(image)
+    check_image(image, "image")
     if light not in LIGHTS:
         raise ValueError(f"light must be one of {', '.join(LIGHTS)}, got {light!r}")
     size = _size(size_mm)

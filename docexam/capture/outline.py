@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from docexam.examine.page_quad import ICAO_SIZES_MM, find_page
+from docexam.examine.page_quad import ICAO_SIZES_MM, check_image, find_page
 
 WORK_PX = 480  # long side the live finder works at (1280 x 720 -> 480 x 270)
 BORDER_FRACTION = 0.01  # an outline closer than this share of the short side touches the edge
@@ -54,17 +54,6 @@ class Outline:
         return not self.problem
 
 
-def check_image(image: np.ndarray, name: str = "image") -> None:
-    """ValueError naming ``name`` unless it is a uint8 BGR or grey image of at least 16 px."""
-    ok = isinstance(image, np.ndarray) and image.dtype == np.uint8
-    ok = ok and (image.ndim == 2 or (image.ndim == 3 and image.shape[2] == 3))
-    if not ok:
-        got = (image.dtype, image.shape) if isinstance(image, np.ndarray) else type(image)
-        raise ValueError(f"{name} must be a uint8 BGR (H x W x 3) or grey image, got {got}")
-    if min(image.shape[:2]) < 16:
-        raise ValueError(f"{name} is too small to hold a document: {image.shape[:2]}")
-
-
 def working_copy(image: np.ndarray, work_px: int) -> tuple[np.ndarray, float, float]:
     """The image shrunk to ``work_px`` on its long side (never enlarged), BGR, and the
     scale factors full / working in x and y. A large image is first reduced by an integer
@@ -93,7 +82,7 @@ def locate(
     """The document's outline in ``image`` and whether it is wholly in the frame; None when
     no document is found. ``work_px``: the finder works on a copy this long (fast enough
     for live frames); None finds it at full resolution (for a still capture)."""
-    check_image(image)
+    check_image(image, "image")
     if work_px is not None and (isinstance(work_px, bool) or not isinstance(work_px, int)
                                 or work_px < 64):  # fmt: skip
         raise ValueError(f"work_px must be an int >= 64 or None, got {work_px!r}")

@@ -73,20 +73,11 @@ class _Examiner:
     """What examining a set needs, loaded once for the whole watch."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        import datetime as dt
-
+        from docexam.cli.examine_cmd import setup
         from docexam.settings import load_settings
-        from docexam.specimens.library import default_library_root, load_library
 
         self.args, self.settings = args, load_settings()
-        try:
-            self.today = dt.date.fromisoformat(args.today) if args.today else None
-        except ValueError:
-            raise InputError(f"--today is not a date in YYYY-MM-DD form: {args.today!r}") from None
-        root = args.library or self.settings.specimen_library or default_library_root()
-        self.library = load_library(root)
-        if args.specimen is not None:
-            self.library.get(args.specimen)
+        self.today, self.library = setup(args, self.settings)
 
     def run(self, arrived) -> int:
         """Examine, log (as ``examine --log``), print one verdict line; 0 consistent, 1 not,

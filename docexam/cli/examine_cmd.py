@@ -70,15 +70,11 @@ def _sets(args: argparse.Namespace):
     ]
 
 
-def run(args: argparse.Namespace) -> int:
-    from docexam.examine.document import examine_document
-    from docexam.examine.pipeline import examine
-    from docexam.examine.report import write_report
+def setup(args: argparse.Namespace, settings: Settings):
+    """(today, library) for ``--today``, ``--library`` and ``--specimen``, checked before
+    any work: shared by ``examine`` and ``capture watch --examine``."""
     from docexam.specimens.library import default_library_root, load_library
 
-    if not args.log and any((args.decision, args.note, args.db, args.officer, args.station)):
-        raise InputError("--officer, --station, --decision, --note and --db go with --log")
-    settings = load_settings()
     today = None
     if args.today:
         try:
@@ -88,6 +84,18 @@ def run(args: argparse.Namespace) -> int:
     library = load_library(args.library or settings.specimen_library or default_library_root())
     if args.specimen is not None:
         library.get(args.specimen)  # unknown id: a clear error before any work
+    return today, library
+
+
+def run(args: argparse.Namespace) -> int:
+    from docexam.examine.document import examine_document
+    from docexam.examine.pipeline import examine
+    from docexam.examine.report import write_report
+
+    if not args.log and any((args.decision, args.note, args.db, args.officer, args.station)):
+        raise InputError("--officer, --station, --decision, --note and --db go with --log")
+    settings = load_settings()
+    today, library = setup(args, settings)
     sets = _sets(args)
     if len(sets) == 1:
         exam = examine(sets[0], library, specimen_id=args.specimen, today=today)

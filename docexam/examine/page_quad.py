@@ -119,14 +119,16 @@ def _expected(expected_aspects: Sequence[float] | None) -> np.ndarray:
     return np.maximum(e, 1 / e)  # long / short either way
 
 
-def _check_image(white: np.ndarray) -> None:
-    ok = isinstance(white, np.ndarray) and white.dtype == np.uint8
-    ok = ok and (white.ndim == 2 or (white.ndim == 3 and white.shape[2] == 3))
+def check_image(image: np.ndarray, name: str = "white") -> None:
+    """ValueError naming ``name`` unless it is a uint8 BGR or grey image of at least 16 px
+    (the page finder's input, also checked by the live capture's outline finder)."""
+    ok = isinstance(image, np.ndarray) and image.dtype == np.uint8
+    ok = ok and (image.ndim == 2 or (image.ndim == 3 and image.shape[2] == 3))
     if not ok:
-        got = (white.dtype, white.shape) if isinstance(white, np.ndarray) else type(white)
-        raise ValueError(f"white must be a uint8 BGR (H x W x 3) or grey image, got {got}")
-    if min(white.shape[:2]) < 16:
-        raise ValueError(f"white is too small to hold a page: {white.shape[:2]}")
+        got = (image.dtype, image.shape) if isinstance(image, np.ndarray) else type(image)
+        raise ValueError(f"{name} must be a uint8 BGR (H x W x 3) or grey image, got {got}")
+    if min(image.shape[:2]) < 16:
+        raise ValueError(f"{name} is too small to hold a page: {image.shape[:2]}")
 
 
 def order_corners(q: np.ndarray) -> np.ndarray:
@@ -187,7 +189,7 @@ def find_page(
     anywhere, the frame shaped like a document, print all over) comes back as the image
     corners with ``full_frame=True``. Raises ValueError for a bad image or aspect list.
     """
-    _check_image(white)
+    check_image(white)
     expected = _expected(expected_aspects)
     work = pl.working(white)
     ls = pc.line_set(work)
@@ -219,7 +221,7 @@ def find_pages(
     the right one ranks second or third. Outlines that fail the print gates come last."""
     if limit < 1:
         raise ValueError(f"limit must be >= 1, got {limit}")
-    _check_image(white)
+    check_image(white)
     expected = _expected(expected_aspects)
     work = pl.working(white)
     ls = pc.line_set(work)
