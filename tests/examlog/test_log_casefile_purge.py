@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import T0, png, record
+from log_samples import T0, png, record
 
 from docexam.errors import LogError
 from docexam.examlog import ExamLog, LogQuery

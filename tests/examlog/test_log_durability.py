@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import png, record, remount, tmpfs
+from log_samples import png, record, remount, tmpfs
 
 from docexam.errors import LogError
 from docexam.examlog import ExamLog

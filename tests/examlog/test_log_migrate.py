@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import exam_dict, png
+from log_samples import exam_dict, png
 
 from docexam.errors import LogError
 from docexam.examlog import ExamLog, LogQuery, schema

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import T0, exam_dict, png, record
+from log_samples import T0, exam_dict, png, record
 
 from docexam.errors import LogError
 from docexam.examlog import DECISIONS, ExamLog, LogQuery, default_db_path

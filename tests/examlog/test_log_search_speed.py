@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import record
+from log_samples import record
 
 from docexam.examlog import ExamLog, LogQuery
 from docexam.examlog.query import where

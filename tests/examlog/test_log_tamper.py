@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import record
+from log_samples import record
 
 from docexam.examlog import ExamLog
 from docexam.examlog.canonical import canonical, content_hash, entry_hash
