@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def connect(path: Path, *, readonly: bool, busy_timeout: float) -> sqlite3.Conne
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         if not readonly:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = _set_wal(conn, busy_timeout)
             if str(mode).lower() != "wal":
                 raise LogError(
                     f"the log {path} cannot use a write-ahead log (journal mode "
@@ -69,6 +70,27 @@ def connect(path: Path, *, readonly: bool, busy_timeout: float) -> sqlite3.Conne
         conn.close()
         raise
     return conn
+
+
+def _set_wal(conn: sqlite3.Connection, busy_timeout: float) -> str:
+    """Switch to WAL, retrying while another process holds the lock.
+
+    Why: SQLite answers ``SQLITE_BUSY`` to ``journal_mode = WAL`` at once, without calling
+    the busy handler, while another connection is creating the file or switching it itself
+    (two stations opening a new log together); the busy timeout alone does not cover that.
+    """
+    deadline = time.monotonic() + busy_timeout
+    pause = 0.005
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
 
 
 def connect_immutable(path: Path) -> sqlite3.Connection:
