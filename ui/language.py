@@ -57,6 +57,13 @@ def resolve_language(
     return SOURCE_LANGUAGE
 
 
+def ui_language() -> str:
+    """The language the interface speaks now, "en" or "ru", for texts the engine carries in
+    both languages (reasons, feature descriptions). The LanguageManager sets the default
+    QLocale with every switch, so this needs no manager at hand."""
+    return "ru" if QLocale().language() == QLocale.Language.Russian else SOURCE_LANGUAGE
+
+
 def _fallback_dir() -> Path:
     """Where to build .qm files when the package directory is read-only (installed copy)."""
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
@@ -136,6 +143,7 @@ class LanguageManager(QObject):
             translator.deleteLater()
         self._translators = []
         self._current = SOURCE_LANGUAGE
+        QLocale.setDefault(QLocale(SOURCE_LANGUAGE))
 
     def _load_catalogues(self, code: str, into: list[QTranslator]) -> bool:
         """Load docexam's catalogue (required) and Qt's own one (optional) for ``code``."""

@@ -1,113 +1,104 @@
-"""The main window: open a scan, see the page on the left and its MRZ verdict on the right.
+"""The main window: a shell hosting the workspaces, the menus and the language switch.
 
-Thin by design: the window only wires user actions to the engine (through
-:func:`ui.background.run_in_background`, so the GUI never freezes while the engine reads)
-and hands the result dict to :class:`ui.mrz_panel.MrzPanel`. Errors go to one presenter
-(:func:`ui.errors.show_error` unless a test injects another one).
+Why a shell with tabs: the booth officer, the expert and the trainer share one program and
+one log but need different screens; each workspace is a self-contained widget built from
+the same :class:`ui.context.AppContext`, and the shell only wires them together (the booth
+or the log browser hands an examination to the expert) and owns what is truly global to
+the window: menus, the language, the settings dialog, the window's geometry. Ctrl+1..5
+switch workspaces from the keyboard.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
-from pathlib import Path
+from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, QTemporaryDir
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeySequence,
-)
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QMainWindow,
-    QProgressBar,
-    QScrollArea,
-    QSplitter,
-    QStyle,
-    QToolBar,
-    QWidget,
-)
-
-from ui.background import BackgroundTask, run_in_background
-from ui.errors import ErrorPresenter, show_error
-from ui.image_view import ImageView
+from ui.background import run_in_background
+from ui.booth.workspace import BoothWorkspace
+from ui.context import AppContext
+from ui.expert.workspace import ExpertWorkspace
 from ui.language import SUPPORTED_LANGUAGES, LanguageManager
-from ui.mrz_panel import MrzPanel
-from ui.reading import Reader, ReadOutcome, read_job, read_with_engine
-from ui.sample import make_sample_file
+from ui.library_view import LibraryView
+from ui.logbrowser import LogBrowser
+from ui.mrz_workspace import MrzWorkspace
+from ui.opened import OpenedExam
+from ui.reading import Reader, read_with_engine
+
+
+def _warm_up_engine() -> None:
+    import docexam.examine.document  # noqa: F401
+
+
+#: Workspace key (as stored in the preferences) in tab order.
+WORKSPACES = ("booth", "expert", "mrz", "log", "library")
 
 
 class MainWindow(QMainWindow):
-    """docexam's first workspace: one document at a time."""
+    """The booth, expert, MRZ-reader, log and library workspaces in one window."""
 
     def __init__(
         self,
+        ctx: AppContext,
         *,
         languages: LanguageManager | None = None,
         reader: Reader = read_with_engine,
-        error_presenter: ErrorPresenter = show_error,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setAcceptDrops(True)
+        self.ctx = ctx
         self._languages = languages if languages is not None else LanguageManager(self)
-        self._reader = reader
-        self._present_error = error_presenter
-        self._task: BackgroundTask | None = None
-        self._path: str | None = None
-        self._last_dir = ""
-        self._status: Callable[[], str] | None = None
-        self._sample_dir: QTemporaryDir | None = None
-
+        self.booth = BoothWorkspace(ctx)
+        self.expert = ExpertWorkspace(ctx)
+        self.mrz = MrzWorkspace(reader=reader, error_presenter=ctx.present_error)
+        self.log_browser = LogBrowser(ctx)
+        self.library_view = LibraryView(ctx)
+        self.tabs = QTabWidget(objectName="workspaces", documentMode=True)
+        for widget in self._workspaces().values():
+            self.tabs.addTab(widget, "")
+        self.tabs.currentChanged.connect(lambda _i: self._update_title())
+        self.setCentralWidget(self.tabs)
+        self.booth.open_in_expert.connect(self.show_in_expert)
+        self.log_browser.open_requested.connect(self.show_in_expert)
+        self.mrz.title_changed.connect(lambda _t: self._update_title())
+        self.who_label = QLabel(objectName="whoLabel")
+        self.statusBar().addPermanentWidget(self.who_label)
         self._build_actions()
-        self._build_menus_and_toolbar()
-        self.image_view = ImageView()
-        self.mrz_panel = MrzPanel()
-        scroll = QScrollArea(objectName="mrzScroll", widgetResizable=True)
-        scroll.setWidget(self.mrz_panel)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(self.mrz_panel.minimumSizeHint().width() + 24)
-        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="splitter")
-        splitter.addWidget(self.image_view)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
-        self.busy_bar = QProgressBar(objectName="busyBar", maximumWidth=160, textVisible=False)
-        self.busy_bar.setRange(0, 0)  # busy mode: no percentage, just motion
-        self.busy_bar.hide()
-        self.statusBar().addPermanentWidget(self.busy_bar)
+        self._build_menus()
         self._languages.language_changed.connect(self._sync_language_actions)
         self._sync_language_actions()
         self.retranslate_ui()
-        self.resize(1280, 800)
+        self.resize(1400, 900)
+        self._restore()
+        # The window comes first; the examination engine (OpenCV pipelines, the OCR model,
+        # tesseract bindings) loads behind it, so the first traveller does not wait for it.
+        run_in_background(self, _warm_up_engine, on_success=lambda _r: None,
+                          on_failure=lambda _e: None)  # fmt: skip
+
+    def _workspaces(self) -> dict[str, QWidget]:
+        return {"booth": self.booth, "expert": self.expert, "mrz": self.mrz,
+                "log": self.log_browser, "library": self.library_view}  # fmt: skip
 
     # -- construction ------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        style = self.style()
-        self.open_action = QAction(self, objectName="openAction")
-        self.open_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.open_dialog)
-        self.sample_action = QAction(self, objectName="sampleAction")
-        self.sample_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.sample_action.triggered.connect(lambda: self.open_sample())
-        self.clear_action = QAction(self, objectName="clearAction")
-        self.clear_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogResetButton))
-        self.clear_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.clear_action.triggered.connect(self.clear_document)
+        self.workspace_actions: dict[str, QAction] = {}
+        for i, key in enumerate(WORKSPACES):
+            action = QAction(self, objectName=f"show_{key}")
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_workspace(k))
+            self.workspace_actions[key] = action
+        self.settings_action = QAction(self, objectName="settingsAction")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
         self.quit_action = QAction(self, objectName="quitAction")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Windows
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self, objectName="aboutAction")
+        self.about_action.triggered.connect(self.show_about)
         self.language_group = QActionGroup(self, exclusive=True)
         self.language_actions: dict[str, QAction] = {}
         for code, name in SUPPORTED_LANGUAGES.items():
@@ -115,70 +106,92 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             self.language_actions[code] = action
 
-    def _build_menus_and_toolbar(self) -> None:
+    def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.open_action, self.sample_action, self.clear_action])
+        self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addActions(list(self.workspace_actions.values()))
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
-        self.toolbar = QToolBar(objectName="mainToolBar", movable=False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addActions([self.open_action, self.sample_action, self.clear_action])
-        self.addToolBar(self.toolbar)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _titles(self) -> dict[str, str]:
+        return {"booth": self.tr("&Booth"), "expert": self.tr("&Expert examination"),
+                "mrz": self.tr("&MRZ reader"), "log": self.tr("&Log"),
+                "library": self.tr("Specimen &library")}  # fmt: skip
 
     def retranslate_ui(self) -> None:
         """Set every static text; called at start and on ``LanguageChange``."""
-        native = QKeySequence.SequenceFormat.NativeText
-        open_keys = self.open_action.shortcut().toString(native)
         self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
-        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
-        self.open_action.setText(self.tr("&Open image…"))
-        open_tip = self.tr("Open a scanned document (%1)")
-        self.open_action.setToolTip(open_tip.replace("%1", open_keys))
-        self.sample_action.setText(self.tr("Open a &sample document"))
-        self.sample_action.setToolTip(
-            self.tr("Generate a fictional document photo and read it (Ctrl+Shift+O)")
-        )
-        self.clear_action.setText(self.tr("&Clear"))
-        self.clear_action.setToolTip(self.tr("Clear the document for the next traveller (Esc)"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        native = QKeySequence.SequenceFormat.NativeText
+        for i, (key, title) in enumerate(self._titles().items()):
+            self.workspace_actions[key].setText(title)
+            self.tabs.setTabText(i, title)
+            keys = self.workspace_actions[key].shortcut().toString(native)
+            self.tabs.setTabToolTip(i, f"{title.replace('&', '')} ({keys})")
+        self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
-        self.image_view.set_placeholder(
-            self.tr("Open a scanned document (%1) or drop an image file here.").replace(
-                "%1", open_keys
-            )
-        )
+        self.about_action.setText(self.tr("&About docexam"))
+        self._update_who()
         self._update_title()
-        if self._status is not None and self.statusBar().currentMessage():
-            self.statusBar().showMessage(self._status())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
 
-    def _set_status(self, make: Callable[[], str] | None, timeout_ms: int = 0) -> None:
-        """Show a status message built by ``make`` (kept so a language switch rebuilds it)."""
-        self._status = make
-        if make is None:
-            self.statusBar().clearMessage()
-        else:
-            self.statusBar().showMessage(make(), timeout_ms)
+    def _update_who(self) -> None:
+        self.who_label.setText(
+            self.tr("Officer %1 · station %2").replace("%1", self.ctx.officer)
+            .replace("%2", self.ctx.station)
+        )  # fmt: skip
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{Path(self._path).name} — docexam" if self._path else "docexam")
+        key = self.current_workspace()
+        name = self._titles()[key].replace("&", "")
+        detail = self.mrz.title() if key == "mrz" else ""
+        self.setWindowTitle(" — ".join(p for p in (detail, name, "docexam") if p))
 
-    # -- language ----------------------------------------------------------------------------
+    # -- workspaces --------------------------------------------------------------------------
+
+    def current_workspace(self) -> str:
+        return WORKSPACES[max(self.tabs.currentIndex(), 0)]
+
+    def show_workspace(self, key: str) -> None:
+        self.tabs.setCurrentIndex(WORKSPACES.index(key))
+        widget = self._workspaces()[key]
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_in_expert(self, opened: OpenedExam) -> None:
+        """An examination from the booth or the log, opened for comparison."""
+        self.expert.show_examination(opened)
+        self.show_workspace("expert")
+
+    # -- settings and language ---------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self._languages, self)
+        old_db = self.ctx.db_path
+        if dialog.exec():
+            self._update_who()
+            self.library_view.reload_if_changed()
+            if self.ctx.db_path != old_db:
+                self.log_browser.refresh()
 
     def set_language(self, code: str) -> None:
         """Switch the UI language live (menu action)."""
         if not self._languages.set_language(code):
-            self._set_status(
-                lambda: self.tr(
-                    "The translation could not be loaded; the interface stays in English."
-                ),
+            self.statusBar().showMessage(
+                self.tr("The translation could not be loaded; the interface stays in English."),
                 10000,
             )
         self._sync_language_actions()
@@ -188,133 +201,35 @@ class MainWindow(QMainWindow):
         if current is not None:
             current.setChecked(True)
 
-    # -- reading -----------------------------------------------------------------------------
-
-    def is_busy(self) -> bool:
-        return self._task is not None
-
-    def open_dialog(self) -> None:
-        """Ask for an image file and read it."""
-        path, _ = QFileDialog.getOpenFileName(
+    def show_about(self) -> None:
+        QMessageBox.about(
             self,
-            self.tr("Open a scanned document"),
-            self._last_dir,
-            self.tr("Images (%1);;All files (*)").replace(
-                "%1", "*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.jp2"
-            ),
+            self.tr("About docexam"),
+            self.tr(
+                "docexam: document-security examination for border control.\n"
+                "The tool reads, compares and records; the officer decides.\n\n"
+                "Specimen library: %1\nExamination log: %2"
+            )
+            .replace("%1", str(self.ctx.library_root))
+            .replace("%2", str(self.ctx.db_path)),
         )
-        if path:
-            self._last_dir = os.path.dirname(path)
-            self.open_path(path)
 
-    def open_sample(self, seed: int | None = None) -> bool:
-        """Generate a fictional document (on a worker thread), then read it like a file."""
-        if self._task is not None:
-            return False
-        if self._sample_dir is None:
-            self._sample_dir = QTemporaryDir()
-        self._task = run_in_background(
-            self,
-            make_sample_file,
-            self._sample_dir.path(),
-            seed,
-            on_success=self._on_sample_ready,
-            on_failure=self._on_read_failed,
-        )
-        self._set_busy(True)
-        self._set_status(lambda: self.tr("Generating a sample document…"))
-        return True
+    # -- geometry ----------------------------------------------------------------------------
 
-    def _on_sample_ready(self, path: str) -> None:
-        self._task = None
-        self.open_path(path)
-
-    def open_path(self, path: str | os.PathLike[str]) -> bool:
-        """Start reading ``path`` in the background; False if a reading is still running."""
-        if self._task is not None:
-            return False
-        path = os.fspath(path)
-        self._task = run_in_background(
-            self,
-            read_job,
-            self._reader,
-            path,
-            on_success=self._on_read,
-            on_failure=self._on_read_failed,
-        )
-        self._set_busy(True)
-        self._set_status(lambda: self.tr("Reading %1…").replace("%1", Path(path).name))
-        return True
-
-    def clear_document(self) -> None:
-        """Forget the current document (and any reading still running) — Esc."""
-        if self._task is not None:
-            self._task.discard()
-            self._task = None
-            self._set_busy(False)
-        self._path = None
-        self.image_view.set_image(None)
-        self.mrz_panel.clear()
-        self._set_status(None)
-        self._update_title()
-
-    def _set_busy(self, busy: bool) -> None:
-        self.open_action.setEnabled(not busy)
-        self.sample_action.setEnabled(not busy)
-        self.busy_bar.setVisible(busy)
-
-    def _on_read(self, outcome: ReadOutcome) -> None:
-        self._task = None
-        self._set_busy(False)
-        self._path = outcome.path
-        self.image_view.set_image(outcome.preview)
-        self.mrz_panel.show_reading(outcome.reading)
-        self._update_title()
-        if outcome.preview is None:
-            self._set_status(lambda: self.tr("The image was read but cannot be displayed."))
-        else:
-            elapsed = outcome.reading.get("elapsed_ms")
-            ms = f"{elapsed:.0f}" if isinstance(elapsed, int | float) else "?"
-            self._set_status(lambda: self.tr("Finished in %1 ms.").replace("%1", ms))
-
-    def _on_read_failed(self, exc: BaseException) -> None:
-        self._task = None
-        self._set_busy(False)
-        self._path = None
-        self.image_view.set_image(None)
-        self.mrz_panel.clear()  # never leave the previous traveller's result on screen
-        self._update_title()
-        self._set_status(lambda: self.tr("The document could not be read."), 10000)
-        self._present_error(self, exc)
-
-    # -- drag and drop -----------------------------------------------------------------------
-
-    @staticmethod
-    def dropped_path(mime: QMimeData) -> str | None:
-        """The one local file in a drag, or None (folders, several files, web links)."""
-        urls = mime.urls() if mime.hasUrls() else []
-        if len(urls) != 1 or not urls[0].isLocalFile():
-            return None
-        path = urls[0].toLocalFile()
-        return path if os.path.isfile(path) else None
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if not self.is_busy() and self.dropped_path(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        self.dragEnterEvent(event)  # type: ignore[arg-type]
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        path = self.dropped_path(event.mimeData())
-        if path and self.open_path(path):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+    def _restore(self) -> None:
+        saved = self.ctx.prefs.get("geometry")
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+        self.show_workspace(self.ctx.prefs.get("workspace"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._task is not None:
-            self._task.discard()  # the worker finishes on its own; nobody will show its result
+        for widget in self._workspaces().values():
+            discard = getattr(widget, "discard", None)
+            if callable(discard):
+                discard()  # running work finishes on its own; nobody will show its result
+        try:
+            self.ctx.prefs.set("geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
+            self.ctx.prefs.set("workspace", self.current_workspace())
+        except ValueError:
+            pass
         super().closeEvent(event)

@@ -15,7 +15,24 @@ from docexam.errors import DocexamError
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="open the desktop application")
     p.add_argument("--lang", choices=("en", "ru"), help="interface language")
-    p.add_argument("--open", metavar="IMAGE", help="read this image right after start")
+    p.add_argument(
+        "--open",
+        metavar="PATH",
+        help="examine this image or capture-set folder in the booth at start",
+    )
+    p.add_argument(
+        "--sample",
+        nargs="?",
+        const="genuine",
+        metavar="CASE",
+        help="examine a generated fictional document at start: genuine (default) "
+        "or a forgery id (docexam synth forgeries)",
+    )
+    p.add_argument(
+        "--workspace",
+        choices=("booth", "expert", "mrz", "log", "library"),
+        help="the workspace to show (default: the last one used)",
+    )
     p.add_argument("--verbose", action="store_true", help="log more on stderr")
     p.set_defaults(run=run)
 
@@ -26,6 +43,10 @@ def _app_argv(args: argparse.Namespace) -> list[str]:
         argv += ["--lang", args.lang]
     if args.open:
         argv += ["--open", args.open]
+    if args.sample:
+        argv += ["--sample", args.sample]
+    if args.workspace:
+        argv += ["--workspace", args.workspace]
     if args.verbose:
         argv.append("--verbose")
     return argv

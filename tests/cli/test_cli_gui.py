@@ -18,3 +18,10 @@ def test_gui_without_options() -> None:
     args = build_parser().parse_args(["gui"])
     assert gui_cmd._app_argv(args) == []
     assert isinstance(args, argparse.Namespace)
+
+
+def test_gui_sample_and_workspace_are_passed_on() -> None:
+    args = build_parser().parse_args(["gui", "--sample", "--workspace", "expert"])
+    assert gui_cmd._app_argv(args) == ["--sample", "genuine", "--workspace", "expert"]
+    args = build_parser().parse_args(["gui", "--sample", "photo_substitution"])
+    assert gui_cmd._app_argv(args) == ["--sample", "photo_substitution"]

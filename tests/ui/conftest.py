@@ -22,8 +22,12 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # the repo is not installed into the venv
     sys.path.insert(0, str(ROOT))
 
+from docexam.settings import defaults  # noqa: E402
+from ui.context import AppContext  # noqa: E402
 from ui.language import LanguageManager  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.mrz_workspace import MrzWorkspace  # noqa: E402
+from ui.preferences import Preferences  # noqa: E402
 
 OCRB = Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf")
 # ICAO 9303 Part 4 specimen (TD3), check digits valid.
@@ -67,12 +71,47 @@ def languages(qapp: Any) -> Iterator[LanguageManager]:
     manager.set_language("en")
 
 
-@pytest.fixture
-def make_window(qtbot: Any, languages: LanguageManager) -> Callable[..., MainWindow]:
-    """Build a shown MainWindow (closed by qtbot at teardown); kwargs go to the constructor."""
+def make_context(folder: Path, **kwargs: Any) -> AppContext:
+    """A context on a log, preferences and settings file of its own under ``folder``."""
+    settings = defaults().replace(
+        log_db=folder / "log.sqlite", officer_id="officer1", station_id="booth1"
+    )
+    return AppContext(settings, Preferences.at(folder / "prefs.ini"), **kwargs)
 
-    def make(**kwargs: Any) -> MainWindow:
-        window = MainWindow(languages=languages, **kwargs)
+
+@pytest.fixture
+def ctx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppContext:
+    """A fresh station: temporary log, preferences and settings file (DOCEXAM_SETTINGS)."""
+    monkeypatch.setenv("DOCEXAM_SETTINGS", str(tmp_path / "settings.json"))
+    return make_context(tmp_path)
+
+
+@pytest.fixture
+def make_mrz(qtbot: Any) -> Callable[..., MrzWorkspace]:
+    """Build a shown MRZ workspace (closed by qtbot at teardown); kwargs to the constructor."""
+
+    def make(**kwargs: Any) -> MrzWorkspace:
+        workspace = MrzWorkspace(**kwargs)
+        qtbot.addWidget(workspace)
+        workspace.resize(1200, 760)
+        workspace.show()
+        qtbot.waitExposed(workspace)
+        return workspace
+
+    return make
+
+
+@pytest.fixture
+def make_window(
+    qtbot: Any, languages: LanguageManager, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., MainWindow]:
+    """Build a shown MainWindow on a fresh station (closed by qtbot at teardown)."""
+    monkeypatch.setenv("DOCEXAM_SETTINGS", str(tmp_path / "settings.json"))
+
+    def make(*, reader: Any = None, **kwargs: Any) -> MainWindow:
+        ctx = make_context(tmp_path, **kwargs)
+        extra = {"reader": reader} if reader is not None else {}
+        window = MainWindow(ctx, languages=languages, **extra)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

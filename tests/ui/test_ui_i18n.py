@@ -93,14 +93,14 @@ def test_language_precedence():
 
 def test_language_switch_is_live(make_window, qtbot):
     window = make_window()
-    panel = window.mrz_panel
+    panel = window.mrz.mrz_panel
     assert window.file_menu.title() == "&File"
     assert panel.verdict_label.text() == "No document"
 
     window.language_actions["ru"].trigger()
     # Qt delivers LanguageChange to the widgets through the event loop
     qtbot.waitUntil(lambda: window.file_menu.title() == "&Файл")
-    assert window.open_action.text() == "&Открыть изображение…"
+    assert window.mrz.open_action.text() == "&Открыть изображение…"
     assert panel.verdict_label.text() == "Нет документа"
     assert panel.lines_group.title() == "Машиночитаемая зона"
     assert window.language_actions["ru"].isChecked()
@@ -113,20 +113,24 @@ def test_language_switch_is_live(make_window, qtbot):
 
 def test_result_is_retranslated_too(make_window, qtbot, specimen_png, td3_reading):
     window = make_window(reader=lambda path: td3_reading)
-    window.open_path(specimen_png)
-    qtbot.waitUntil(lambda: not window.is_busy())
-    assert window.statusBar().currentMessage() == "Finished in 412 ms."
+    mrz = window.mrz
+    mrz.open_path(specimen_png)
+    qtbot.waitUntil(lambda: not mrz.is_busy())
+    assert mrz.status_text() == "Finished in 412 ms."
     window.language_actions["ru"].trigger()
-    qtbot.waitUntil(lambda: "МЧЗ корректна" in window.mrz_panel.verdict_label.text())
-    assert window.statusBar().currentMessage() == "Готово за 412 мс."
-    assert window.mrz_panel.field_text("sex") == "F (женский)"
-    assert window.mrz_panel.field_text("surname") == "ERIKSSON"
+    qtbot.waitUntil(lambda: "МЧЗ корректна" in mrz.mrz_panel.verdict_label.text())
+    assert mrz.status_text() == "Готово за 412 мс."
+    assert mrz.mrz_panel.field_text("sex") == "F (женский)"
+    assert mrz.mrz_panel.field_text("surname") == "ERIKSSON"
 
 
-def test_app_main_starts_in_russian(qapp, monkeypatch):
+def test_app_main_starts_in_russian(qapp, monkeypatch, tmp_path):
     """ui.app.main on a 'fresh machine': no settings, language from the command line."""
     from ui import app as app_module
 
+    monkeypatch.setenv("DOCEXAM_SETTINGS", str(tmp_path / "settings.json"))
+    monkeypatch.setenv("DOCEXAM_UI_PREFS", str(tmp_path / "prefs.ini"))
+    monkeypatch.setenv("DOCEXAM_DB", str(tmp_path / "log.sqlite"))
     seen: dict[str, str] = {}
 
     def inspect_and_quit() -> None:
