@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lang", default="en,ru")
     ap.add_argument("--size", default="1500x940")
     ap.add_argument("--forgery", default="photo_substitution")
+    ap.add_argument(
+        "--format", default="png", choices=("png", "jpg"), help="jpg: quality 85, for the README"
+    )
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -35,72 +38,88 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from docexam.settings import defaults
-    from ui.context import AppContext
     from ui.language import LanguageManager
-    from ui.main_window import MainWindow
-    from ui.preferences import Preferences
 
     app = QApplication.instance() or QApplication(["docexam-screenshots"])
     languages = LanguageManager()
+    for lang in args.lang.split(","):
+        _shoot(app, languages, lang, out=out, size=(w, h), forgery=args.forgery, ext=args.format)
+    return 0
 
-    def wait(cond, timeout: float = 120.0) -> None:
-        t = time.monotonic()
-        while not cond():
-            app.processEvents()
-            time.sleep(0.01)
-            if time.monotonic() - t > timeout:
-                raise SystemExit("timed out waiting for the window")
-        for _ in range(20):
-            app.processEvents()
-            time.sleep(0.01)
 
-    def shot(window: MainWindow, name: str) -> None:
-        wait(lambda: True)
-        path = out / f"{name}.png"
-        window.grab().save(str(path))
+def _wait(app, cond, timeout: float = 120.0) -> None:
+    """Run the event loop until ``cond()``, then a little more for painting."""
+    t = time.monotonic()
+    while not cond():
+        app.processEvents()
+        time.sleep(0.01)
+        if time.monotonic() - t > timeout:
+            raise SystemExit("timed out waiting for the window")
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _shoot(app, languages, lang: str, *, out: Path, size: tuple[int, int], forgery: str,
+           ext: str) -> None:  # fmt: skip
+    from docexam.settings import defaults
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.preferences import Preferences
+
+    tmp = Path(tempfile.mkdtemp(prefix="docexam_shots_"))
+    settings = defaults().replace(log_db=tmp / "log.sqlite", officer_id="a.sadykova",
+                                  station_id="KGZ-MANAS-07")  # fmt: skip
+    ctx = AppContext(settings, Preferences.at(tmp / "prefs.ini"))
+    logged: list[str] = []
+    ctx.on_logged.append(logged.append)
+    languages.set_language(lang)
+    window = MainWindow(ctx, languages=languages)
+    window.resize(*size)
+    window.show()
+    booth = window.booth
+
+    def shot(name: str) -> None:
+        _wait(app, lambda: True)
+        path = out / f"{name}-{lang}.{ext}"
+        window.grab().save(str(path), quality=85 if ext == "jpg" else -1)
         print(path)
 
-    for lang in args.lang.split(","):
-        tmp = Path(tempfile.mkdtemp(prefix="docexam_shots_"))
-        settings = defaults().replace(log_db=tmp / "log.sqlite", officer_id="a.sadykova",
-                                      station_id="KGZ-MANAS-07")  # fmt: skip
-        ctx = AppContext(settings, Preferences.at(tmp / "prefs.ini"))
-        languages.set_language(lang)
-        window = MainWindow(ctx, languages=languages)
-        window.resize(w, h)
-        window.show()
-        booth = window.booth
-        window.show_workspace("booth")
-        shot(window, f"ui-booth-empty-{lang}")
-        booth.open_sample(seed=None)
-        wait(lambda: not booth.is_busy() and booth.current_verdict() is not None)
-        shot(window, f"ui-booth-genuine-{lang}")
-        booth.decide("admitted")
-        wait(lambda: booth.current_verdict() is None and not booth.is_busy())
-        booth.open_sample(forged=args.forgery)
-        wait(lambda: not booth.is_busy() and booth.current_verdict() is not None)
-        shot(window, f"ui-booth-forged-{lang}")
-        booth.open_current_in_expert()
-        wait(lambda: window.expert.exam() is not None)
-        failed = [f for f in window.expert.exam().features if f.status == "fail"]
-        if failed:
-            window.expert.select_check(failed[0].feature)
-        shot(window, f"ui-expert-{lang}")
-        booth_ws = window.booth
-        window.show_workspace("booth")
-        booth_ws.decide("referred")
-        wait(lambda: booth_ws.current_verdict() is None and not booth_ws.is_busy())
-        window.show_workspace("log")
-        wait(lambda: not window.log_browser.is_busy(), timeout=60)
-        window.log_browser.refresh()
-        wait(lambda: not window.log_browser.is_busy(), timeout=60)
-        shot(window, f"ui-log-{lang}")
-        window.show_workspace("library")
-        wait(lambda: window.library_view.state() != "loading", timeout=60)
-        shot(window, f"ui-library-{lang}")
-        window.close()
-    return 0
+    def decided() -> bool:
+        return booth.current_verdict() is None and not booth.is_busy()
+
+    def examined() -> bool:
+        return not booth.is_busy() and booth.current_verdict() is not None
+
+    window.show_workspace("booth")
+    shot("ui-booth-empty")
+    booth.open_sample()
+    _wait(app, examined)
+    shot("ui-booth-genuine")
+    booth.decide("admitted")
+    _wait(app, decided)
+    booth.open_sample(forged=forgery)
+    _wait(app, examined)
+    shot("ui-booth-forged")
+    booth.open_current_in_expert()
+    _wait(app, lambda: window.expert.exam() is not None)
+    failed = [f for f in window.expert.exam().features if f.status == "fail"]
+    if failed:
+        window.expert.select_check(failed[0].feature)
+    shot("ui-expert")
+    window.show_workspace("booth")
+    booth.decide("referred")
+    _wait(app, decided)
+    window.show_workspace("log")
+    window.log_browser.refresh()
+    _wait(app, lambda: not window.log_browser.is_busy(), timeout=60)
+    window.log_browser.select_case(logged[-1])  # the forged one, with its captures
+    _wait(app, lambda: not window.log_browser.is_busy(), timeout=60)
+    shot("ui-log")
+    window.show_workspace("library")
+    _wait(app, lambda: window.library_view.state() != "loading", timeout=60)
+    shot("ui-library")
+    window.close()
 
 
 if __name__ == "__main__":

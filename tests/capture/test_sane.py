@@ -136,8 +136,14 @@ def test_cancel_stops_a_running_scan():
      ("SANE_STATUS_DEVICE_BUSY", "DEVICE_BUSY", "busy")],
 )  # fmt: skip
 def test_scanner_errors_carry_the_scanners_words(status, code, words):
-    with pytest.raises(CaptureError) as ei:
-        scan("test:0", resolution=50, options=(f"--read-return-value={status}",), timeout=30)
+    # SANE's test backend itself sometimes never exits after reporting the error status
+    # (scanimage alone, no docexam: 2 hangs in 60 runs with COVER_OPEN); scan() then
+    # rightly stops it with TIMEOUT. Retried, so this checks the wording, not that race.
+    for _ in range(4):
+        with pytest.raises(CaptureError) as ei:
+            scan("test:0", resolution=50, options=(f"--read-return-value={status}",), timeout=8)
+        if ei.value.code != "TIMEOUT":
+            break
     assert ei.value.code == code and words in ei.value.message.lower()
 
 
