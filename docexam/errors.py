@@ -110,3 +110,21 @@ class CaptureError(DocexamError):
     """
 
     code = "CAPTURE_ERROR"
+
+
+class TrainingError(DocexamError):
+    """A training session, answer key or results file cannot be used; ``code`` says why.
+
+    Codes: PACKAGE_INVALID (not a session package, a member missing, unexpected or changed:
+    its SHA-256 no longer matches the manifest), KEY_INVALID (not an answer key),
+    KEY_MISMATCH (the key belongs to another session or to an altered package),
+    KEY_NOT_FOUND, RESULTS_INVALID (not a results file: bad fields, duplicate or unknown
+    cases), RESULTS_MISMATCH (results of another session or package), ANSWERS_INVALID (a
+    trainer's answers.json that does not fit the folder), BAD_SPEC (a session that cannot
+    be built as asked: no cases, unknown specimen or forgery), OUTPUT_EXISTS (a package or
+    key would be overwritten), WRITE_FAILED, DB_INVALID (a file that is not a training
+    results database), DUPLICATE (results already imported). A trainee's
+    wrong answer is a score, never an error.
+    """
+
+    code = "TRAINING_ERROR"

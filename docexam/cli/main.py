@@ -24,6 +24,7 @@ from docexam.cli import (
     settings_cmd,
     specimens_cmd,
     synth_cmd,
+    training_cmd,
 )
 from docexam.errors import DocexamError
 
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     log_cmd.add_parser(sub)
     settings_cmd.add_parser(sub)
     capture_cmd.add_parser(sub)
+    training_cmd.add_parser(sub)
     return parser
 
 
