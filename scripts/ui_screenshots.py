@@ -119,7 +119,55 @@ def _shoot(app, languages, lang: str, *, out: Path, size: tuple[int, int], forge
     window.show_workspace("library")
     _wait(app, lambda: window.library_view.state() != "loading", timeout=60)
     shot("ui-library")
+    _training(app, window, tmp, shot)
     window.close()
+
+
+def _training(app, window, tmp: Path, shot) -> None:
+    """A 4-case blind session built with the engine, taken in the trainee view (one case
+    examined and answered, features ticked), then scored in the trainer view."""
+    from docexam.training import SessionSettings, StudioSource, build_session
+    from ui.training.answer_box import ID_ROLE
+
+    built = build_session(tmp / "drill.dxs", StudioSource(cases=4, capture="camera", seed=11),
+                          trainer="Петров П. И.", title="UV and IR, group 3",
+                          settings=SessionSettings(time_limit_s=120))  # fmt: skip
+    trainee_dir = tmp / "trainee"
+    trainee_dir.mkdir()
+    package = trainee_dir / built.package.name
+    package.write_bytes(built.package.read_bytes())  # the trainee's copy: no key beside it
+    ws = window.training
+    window.show_workspace("training")
+    ws.set_mode("trainee")
+    panel = ws.trainee
+    panel.package_edit.setText(str(package))
+    panel.name_edit.setText("Иванова К.")
+    panel.start()
+    _wait(app, lambda: panel.run is not None and panel.view.thumbs.count() > 0, timeout=60)
+    verdicts = ["suspect", "consistent", "suspect", "inconclusive"]
+    for i, verdict in enumerate(verdicts):
+        cid = panel.case.id
+        panel.answers.examine_button.click()
+        _wait(app, lambda cid=cid: cid in panel._exams, timeout=60)
+        if i == 0:
+            panel.view.setCurrentIndex(1)  # the comparison with the specimen
+            first = panel.answers.features.item(0)
+            if first is not None:
+                panel.answers.tick(first.data(ID_ROLE))
+            panel.answers.set_verdict(verdict)
+            _wait(app, lambda: True)
+            shot("ui-training-trainee")
+        panel.answers.set_verdict(verdict)
+        panel.record()
+        if i < len(verdicts) - 1:
+            panel.next_button.click()
+    results = panel.finish(tmp / "ivanova.results.json")
+    ws.set_mode("trainer")
+    ws.trainer_tabs.setCurrentWidget(ws.scorer)
+    ws.scorer.set_inputs(built.package, [results])
+    ws.scorer.score()
+    _wait(app, lambda: ws.scorer.result is not None, timeout=60)
+    shot("ui-training-score")
 
 
 if __name__ == "__main__":

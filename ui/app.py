@@ -12,7 +12,7 @@ Options (anything argparse does not know, e.g. ``-platform offscreen``, goes to 
     --open PATH      examine this image or capture-set folder in the booth right after start
     --sample [CASE]  examine a generated fictional document in the booth: genuine (the
                      default) or a forgery id from `docexam synth forgeries`
-    --workspace W    booth, expert, mrz, log or library (default: the last one used)
+    --workspace W    booth, expert, mrz, log, library or training (default: the last one)
     --verbose        log at INFO level on stderr
 """
 

@@ -4,7 +4,7 @@ Why a shell with tabs: the booth officer, the expert and the trainer share one p
 one log but need different screens; each workspace is a self-contained widget built from
 the same :class:`ui.context.AppContext`, and the shell only wires them together (the booth
 or the log browser hands an examination to the expert) and owns what is truly global to
-the window: menus, the language, the settings dialog, the window's geometry. Ctrl+1..5
+the window: menus, the language, the settings dialog, the window's geometry. Ctrl+1..6
 switch workspaces from the keyboard.
 """
 
@@ -24,6 +24,7 @@ from ui.logbrowser import LogBrowser
 from ui.mrz_workspace import MrzWorkspace
 from ui.opened import OpenedExam
 from ui.reading import Reader, read_with_engine
+from ui.training.workspace import TrainingWorkspace
 
 
 def _warm_up_engine() -> None:
@@ -31,11 +32,11 @@ def _warm_up_engine() -> None:
 
 
 #: Workspace key (as stored in the preferences) in tab order.
-WORKSPACES = ("booth", "expert", "mrz", "log", "library")
+WORKSPACES = ("booth", "expert", "mrz", "log", "library", "training")
 
 
 class MainWindow(QMainWindow):
-    """The booth, expert, MRZ-reader, log and library workspaces in one window."""
+    """The booth, expert, MRZ-reader, log, library and training workspaces in one window."""
 
     def __init__(
         self,
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.mrz = MrzWorkspace(reader=reader, error_presenter=ctx.present_error)
         self.log_browser = LogBrowser(ctx)
         self.library_view = LibraryView(ctx)
+        self.training = TrainingWorkspace(ctx)
         self.tabs = QTabWidget(objectName="workspaces", documentMode=True)
         for widget in self._workspaces().values():
             self.tabs.addTab(widget, "")
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.booth.open_in_expert.connect(self.show_in_expert)
         self.log_browser.open_requested.connect(self.show_in_expert)
+        self.training.open_in_expert.connect(self.show_in_expert)
         self.mrz.title_changed.connect(lambda _t: self._update_title())
         self.who_label = QLabel(objectName="whoLabel")
         self.statusBar().addPermanentWidget(self.who_label)
@@ -78,7 +81,8 @@ class MainWindow(QMainWindow):
 
     def _workspaces(self) -> dict[str, QWidget]:
         return {"booth": self.booth, "expert": self.expert, "mrz": self.mrz,
-                "log": self.log_browser, "library": self.library_view}  # fmt: skip
+                "log": self.log_browser, "library": self.library_view,
+                "training": self.training}  # fmt: skip
 
     # -- construction ------------------------------------------------------------------------
 
@@ -122,7 +126,8 @@ class MainWindow(QMainWindow):
     def _titles(self) -> dict[str, str]:
         return {"booth": self.tr("&Booth"), "expert": self.tr("&Expert examination"),
                 "mrz": self.tr("&MRZ reader"), "log": self.tr("&Log"),
-                "library": self.tr("Specimen &library")}  # fmt: skip
+                "library": self.tr("Specimen &library"),
+                "training": self.tr("&Training")}  # fmt: skip
 
     def retranslate_ui(self) -> None:
         """Set every static text; called at start and on ``LanguageChange``."""

@@ -45,7 +45,8 @@ REGISTRY: tuple[Setting, ...] = (
             "The camera: an index (0, 1 ...), a video file, an image folder or a stream URL.",
             "Камера: номер (0, 1 ...), видеофайл, папка снимков или адрес потока."),
     Setting("workspace", str, "booth", "The workspace shown at start.",
-            "Рабочая область при запуске.", choices=("booth", "expert", "mrz", "log", "library")),
+            "Рабочая область при запуске.",
+            choices=("booth", "expert", "mrz", "log", "library", "training")),
     Setting("geometry", str, None, "The main window's saved geometry (base64).",
             "Сохранённое положение главного окна (base64).", nullable=True),
 )  # fmt: skip

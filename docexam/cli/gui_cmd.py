@@ -30,7 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--workspace",
-        choices=("booth", "expert", "mrz", "log", "library"),
+        choices=("booth", "expert", "mrz", "log", "library", "training"),
         help="the workspace to show (default: the last one used)",
     )
     p.add_argument("--verbose", action="store_true", help="log more on stderr")

@@ -14,9 +14,10 @@ def test_window_opens_on_the_booth_with_every_workspace(make_window):
     window = make_window()
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
     assert window.current_workspace() == "booth"
-    assert window.tabs.count() == len(WORKSPACES) == 5
+    assert window.tabs.count() == len(WORKSPACES) == 6
     texts = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
-    assert texts == ["Booth", "Expert examination", "MRZ reader", "Log", "Specimen library"]
+    assert texts == ["Booth", "Expert examination", "MRZ reader", "Log", "Specimen library",
+                     "Training"]  # fmt: skip
     assert window.windowTitle() == "Booth — docexam"
     assert "officer1" in window.who_label.text() and "booth1" in window.who_label.text()
 
@@ -38,7 +39,8 @@ def test_language_switch_reaches_every_workspace(make_window, qtbot):
     window.language_actions["ru"].trigger()
     qtbot.waitUntil(lambda: window.file_menu.title() == "&Файл")
     texts = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
-    assert texts == ["Пост", "Экспертиза", "Чтение МЧЗ", "Журнал", "Библиотека образцов"]
+    assert texts == ["Пост", "Экспертиза", "Чтение МЧЗ", "Журнал", "Библиотека образцов",
+                     "Обучение"]  # fmt: skip
     assert window.windowTitle() == "Пост — docexam"
     assert "Офицер officer1" in window.who_label.text()
     assert window.mrz.open_action.text() == "&Открыть изображение…"

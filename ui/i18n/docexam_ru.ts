@@ -33,6 +33,58 @@
     </message>
 </context>
 <context>
+    <name>AnswerBox</name>
+    <message>
+        <source>Examine</source>
+        <extracomment>A neutral highlight for the chosen answer (not the verdict colours: no hint of right/wrong).</extracomment>
+        <translation>Исследовать</translation>
+    </message>
+    <message>
+        <source>Run the examination engine on this case</source>
+        <translation>Запустить автоматическое исследование этого задания</translation>
+    </message>
+    <message>
+        <source>Open in expert tools</source>
+        <translation>Открыть в инструментах эксперта</translation>
+    </message>
+    <message>
+        <source>Your verdict</source>
+        <translation>Ваше заключение</translation>
+    </message>
+    <message>
+        <source>Features you judge faulty</source>
+        <translation>Признаки, которые вы считаете нарушенными</translation>
+    </message>
+    <message>
+        <source>Consistent</source>
+        <translation>Соответствует</translation>
+    </message>
+    <message>
+        <source>Suspect</source>
+        <translation>Подозрительный</translation>
+    </message>
+    <message>
+        <source>Inconclusive</source>
+        <translation>Не определено</translation>
+    </message>
+    <message>
+        <source>Examining…</source>
+        <translation>Исследование…</translation>
+    </message>
+    <message>
+        <source>Automatic verdicts are hidden in this session: compare the pages with the specimen and judge for yourself.</source>
+        <translation>Автоматические заключения в этом занятии скрыты: сравните страницы с образцом и решите сами.</translation>
+    </message>
+    <message>
+        <source>No specimen was identified, so there is no list of features: tell your trainer what you saw.</source>
+        <translation>Образец не определён, поэтому списка признаков нет: расскажите преподавателю, что вы увидели.</translation>
+    </message>
+    <message>
+        <source>Press Examine to list the specimen&apos;s features.</source>
+        <translation>Нажмите «Исследовать», чтобы получить список признаков образца.</translation>
+    </message>
+</context>
+<context>
     <name>BoothActions</name>
     <message>
         <source>Open file…</source>
@@ -171,6 +223,157 @@ Open a capture set (Ctrl+O), drop a file or a folder here, or use the source cho
     <message>
         <source>Ready for the next traveller.</source>
         <translation>Готово к следующему лицу.</translation>
+    </message>
+</context>
+<context>
+    <name>BuildPanel</name>
+    <message>
+        <source>Session</source>
+        <translation>Занятие</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Задания</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Trainer:</source>
+        <translation>Преподаватель:</translation>
+    </message>
+    <message>
+        <source>Time per case:</source>
+        <translation>Время на задание:</translation>
+    </message>
+    <message>
+        <source>Package:</source>
+        <translation>Пакет:</translation>
+    </message>
+    <message>
+        <source>Specimens:</source>
+        <translation>Образцы:</translation>
+    </message>
+    <message>
+        <source>Number of cases:</source>
+        <translation>Число заданий:</translation>
+    </message>
+    <message>
+        <source>Forged share:</source>
+        <translation>Доля подделок:</translation>
+    </message>
+    <message>
+        <source>Forgery kinds:</source>
+        <translation>Виды подделок:</translation>
+    </message>
+    <message>
+        <source>Capture:</source>
+        <translation>Съёмка:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Папка:</translation>
+    </message>
+    <message>
+        <source>e.g. UV and IR, group 3</source>
+        <translation>например, УФ и ИК, группа 3</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>без ограничения</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Trainees may see the automatic verdict</source>
+        <translation>Обучаемые видят автоматическое заключение</translation>
+    </message>
+    <message>
+        <source>where to write the .dxs package</source>
+        <translation>куда записать пакет .dxs</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Сохранить как…</translation>
+    </message>
+    <message>
+        <source>Documents made by the studio</source>
+        <translation>Документы, созданные студией</translation>
+    </message>
+    <message>
+        <source>Real captures from a folder with answers.json</source>
+        <translation>Реальные снимки из папки с answers.json</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Build session</source>
+        <translation>Создать занятие</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Folder of real captures</source>
+        <translation>Папка с реальными снимками</translation>
+    </message>
+    <message>
+        <source>Save the session as</source>
+        <translation>Сохранить занятие как</translation>
+    </message>
+    <message>
+        <source>Training sessions (*.dxs)</source>
+        <translation>Учебные занятия (*.dxs)</translation>
+    </message>
+    <message>
+        <source>Building the session…</source>
+        <translation>Создание занятия…</translation>
+    </message>
+    <message>
+        <source>Enter the trainer&apos;s name.</source>
+        <translation>Введите имя преподавателя.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the package.</source>
+        <translation>Выберите, куда сохранить пакет.</translation>
+    </message>
+    <message>
+        <source>Choose the folder of real captures.</source>
+        <translation>Выберите папку с реальными снимками.</translation>
+    </message>
+    <message>
+        <source>Tick at least one specimen.</source>
+        <translation>Отметьте хотя бы один образец.</translation>
+    </message>
+    <message>
+        <source>Tick at least one forgery kind.</source>
+        <translation>Отметьте хотя бы один вид подделки.</translation>
+    </message>
+    <message>
+        <source>Stopping after the current case…</source>
+        <translation>Остановка после текущего задания…</translation>
+    </message>
+    <message>
+        <source>case %1 of %2</source>
+        <translation>задание %1 из %2</translation>
+    </message>
+    <message>
+        <source>Keep the answer key to yourself: never hand it out with the package.</source>
+        <translation>Храните ключ ответов у себя: никогда не выдавайте его вместе с пакетом.</translation>
+    </message>
+    <message>
+        <source>Session built: %1 cases.</source>
+        <translation>Занятие создано: заданий — %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Отменено: ничего не записано.</translation>
     </message>
 </context>
 <context>
@@ -383,6 +586,45 @@ Open a capture set (Ctrl+O), drop a file or a folder here, or use the source cho
     </message>
 </context>
 <context>
+    <name>CaseView</name>
+    <message>
+        <source>Captures</source>
+        <translation>Снимки</translation>
+    </message>
+    <message>
+        <source>Compare with the specimen</source>
+        <translation>Сравнение с образцом</translation>
+    </message>
+    <message>
+        <source>Side:</source>
+        <translation>Сторона:</translation>
+    </message>
+    <message>
+        <source>Light:</source>
+        <translation>Освещение:</translation>
+    </message>
+    <message>
+        <source>Questioned document</source>
+        <translation>Исследуемый документ</translation>
+    </message>
+    <message>
+        <source>Specimen</source>
+        <translation>Образец</translation>
+    </message>
+    <message>
+        <source>Loading the case…</source>
+        <translation>Загрузка задания…</translation>
+    </message>
+    <message>
+        <source>No picture under this light</source>
+        <translation>Нет снимка при этом освещении</translation>
+    </message>
+    <message>
+        <source>No specimen was identified: there is nothing to compare with.</source>
+        <translation>Образец не определён: сравнивать не с чем.</translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
         <source>No page to compare: no specimen was matched</source>
@@ -423,6 +665,17 @@ Open a capture set (Ctrl+O), drop a file or a folder here, or use the source cho
     <message>
         <source>%1 mm</source>
         <translation>%1 мм</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Open another session</source>
+        <translation>Открыть другое занятие</translation>
+    </message>
+    <message>
+        <source>You answered %1 of %2 cases in %3.</source>
+        <translation>Вы ответили на %1 из %2 заданий за %3.</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1525,10 @@ Examinations made at the booth appear here as soon as they are logged.</source>
         <translation>&amp;Библиотека образцов</translation>
     </message>
     <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Обучение</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -1732,6 +1989,169 @@ Examination log: %2</source>
     </message>
 </context>
 <context>
+    <name>ScorePanel</name>
+    <message>
+        <source>Session package:</source>
+        <translation>Пакет занятия:</translation>
+    </message>
+    <message>
+        <source>Answer key:</source>
+        <translation>Ключ ответов:</translation>
+    </message>
+    <message>
+        <source>Results files:</source>
+        <translation>Файлы результатов:</translation>
+    </message>
+    <message>
+        <source>Training database:</source>
+        <translation>База учебных результатов:</translation>
+    </message>
+    <message>
+        <source>beside the package: &lt;name&gt;.key.json</source>
+        <translation>рядом с пакетом: &lt;имя&gt;.key.json</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Оценить</translation>
+    </message>
+    <message>
+        <source>Export report (PDF)…</source>
+        <translation>Экспорт отчёта (PDF)…</translation>
+    </message>
+    <message>
+        <source>Import into the training database</source>
+        <translation>Импорт в базу учебных результатов</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Обучаемый</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Верно</translation>
+    </message>
+    <message>
+        <source>Forgeries missed</source>
+        <translation>Пропущено подделок</translation>
+    </message>
+    <message>
+        <source>Genuine refused</source>
+        <translation>Подлинные отклонены</translation>
+    </message>
+    <message>
+        <source>Inconclusive</source>
+        <translation>Не определено</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>Без ответа</translation>
+    </message>
+    <message>
+        <source>Feature hits</source>
+        <translation>Найдено признаков</translation>
+    </message>
+    <message>
+        <source>False marks</source>
+        <translation>Ложные отметки</translation>
+    </message>
+    <message>
+        <source>Features missed</source>
+        <translation>Пропущено признаков</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Сверх времени</translation>
+    </message>
+    <message>
+        <source>Open a training session</source>
+        <translation>Открыть учебное занятие</translation>
+    </message>
+    <message>
+        <source>Training sessions (*.dxs)</source>
+        <translation>Учебные занятия (*.dxs)</translation>
+    </message>
+    <message>
+        <source>Open the answer key</source>
+        <translation>Открыть ключ ответов</translation>
+    </message>
+    <message>
+        <source>Answer keys (*.key.json *.json)</source>
+        <translation>Ключи ответов (*.key.json *.json)</translation>
+    </message>
+    <message>
+        <source>Add results files</source>
+        <translation>Добавить файлы результатов</translation>
+    </message>
+    <message>
+        <source>Training results (*.json *.dxr)</source>
+        <translation>Учебные результаты (*.json *.dxr)</translation>
+    </message>
+    <message>
+        <source>Choose the session package, its answer key and at least one results file.</source>
+        <translation>Выберите пакет занятия, его ключ ответов и хотя бы один файл результатов.</translation>
+    </message>
+    <message>
+        <source>Scoring…</source>
+        <translation>Оценка…</translation>
+    </message>
+    <message>
+        <source>Session summary</source>
+        <translation>Итоги занятия</translation>
+    </message>
+    <message>
+        <source>Forgery types missed most:</source>
+        <translation>Чаще всего пропущенные виды подделок:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Features missed most:</source>
+        <translation>Чаще всего пропущенные признаки:</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Экспорт отчёта</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Запись отчёта…</translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation>Отчёт записан: %1</translation>
+    </message>
+    <message>
+        <source>%1 results stored.</source>
+        <translation>Сохранено результатов: %1.</translation>
+    </message>
+    <message>
+        <source>Imported before (skipped): %1</source>
+        <translation>Уже импортированы (пропущены): %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Officer ID:</source>
@@ -2097,6 +2517,45 @@ Examination log: %2</source>
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <source>Take a training session</source>
+        <translation>Пройти учебное занятие</translation>
+    </message>
+    <message>
+        <source>Session package:</source>
+        <translation>Пакет занятия:</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>Ваше имя:</translation>
+    </message>
+    <message>
+        <source>the .dxs file from your trainer</source>
+        <translation>файл .dxs от преподавателя</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начать</translation>
+    </message>
+    <message>
+        <source>Your answers are saved after every case; open the same package with the same name to continue where you stopped.</source>
+        <translation>Ответы сохраняются после каждого задания; откройте тот же пакет под тем же именем, чтобы продолжить с места остановки.</translation>
+    </message>
+    <message>
+        <source>Open a training session</source>
+        <translation>Открыть учебное занятие</translation>
+    </message>
+    <message>
+        <source>Training sessions (*.dxs)</source>
+        <translation>Учебные занятия (*.dxs)</translation>
+    </message>
+</context>
+<context>
     <name>StatusLine</name>
     <message>
         <source>x %1 mm, y %2 mm</source>
@@ -2176,6 +2635,172 @@ Examination log: %2</source>
     <message>
         <source>(name not read)</source>
         <translation>(имя не прочитано)</translation>
+    </message>
+</context>
+<context>
+    <name>TraineePanel</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Предыдущее</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Следующее ▶</translation>
+    </message>
+    <message>
+        <source>Finish…</source>
+        <translation>Завершить…</translation>
+    </message>
+    <message>
+        <source>Choose the session package and enter your name.</source>
+        <translation>Выберите пакет занятия и введите своё имя.</translation>
+    </message>
+    <message>
+        <source>%1 — trainer %2</source>
+        <translation>%1 — преподаватель %2</translation>
+    </message>
+    <message>
+        <source>continued from your autosave</source>
+        <translation>продолжено с автосохранения</translation>
+    </message>
+    <message>
+        <source>Case %1 of %2</source>
+        <translation>Задание %1 из %2</translation>
+    </message>
+    <message>
+        <source>Answered %1 of %2</source>
+        <translation>Отвечено %1 из %2</translation>
+    </message>
+    <message>
+        <source>Time %1</source>
+        <translation>Время %1</translation>
+    </message>
+    <message>
+        <source>(over time)</source>
+        <translation>(время вышло)</translation>
+    </message>
+    <message>
+        <source>Training case %1</source>
+        <translation>Учебное задание %1</translation>
+    </message>
+    <message>
+        <source>Save your results</source>
+        <translation>Сохранить результаты</translation>
+    </message>
+    <message>
+        <source>Training results (*.json)</source>
+        <translation>Учебные результаты (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTexts</name>
+    <message>
+        <source>Genuine</source>
+        <translation>Подлинный</translation>
+    </message>
+    <message>
+        <source>Photo substitution</source>
+        <translation>Замена фотографии</translation>
+    </message>
+    <message>
+        <source>MRZ altered</source>
+        <translation>Изменена МСЗ</translation>
+    </message>
+    <message>
+        <source>MRZ altered, check digits recomputed</source>
+        <translation>Изменена МСЗ, контрольные цифры пересчитаны</translation>
+    </message>
+    <message>
+        <source>Printed data altered</source>
+        <translation>Изменены напечатанные данные</translation>
+    </message>
+    <message>
+        <source>Counterfeit reprint</source>
+        <translation>Поддельная перепечатка</translation>
+    </message>
+    <message>
+        <source>UV print missing</source>
+        <translation>Отсутствует УФ-печать</translation>
+    </message>
+    <message>
+        <source>Foreign UV print</source>
+        <translation>Чужая УФ-печать</translation>
+    </message>
+    <message>
+        <source>IR drop-out ink replaced</source>
+        <translation>Заменена ИК-невидимая краска</translation>
+    </message>
+    <message>
+        <source>Foreign guilloche</source>
+        <translation>Чужая гильоширная сетка</translation>
+    </message>
+    <message>
+        <source>Wrong personalisation typeface</source>
+        <translation>Неверный шрифт персонализации</translation>
+    </message>
+    <message>
+        <source>Ghost image mismatch</source>
+        <translation>Несовпадение дополнительного изображения</translation>
+    </message>
+    <message>
+        <source>Series mix</source>
+        <translation>Смешение серий</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Сканер</translation>
+    </message>
+    <message>
+        <source>Booth camera</source>
+        <translation>Камера кабины</translation>
+    </message>
+    <message>
+        <source>Phone camera</source>
+        <translation>Камера телефона</translation>
+    </message>
+    <message>
+        <source>Mixed (scanner, camera, phone)</source>
+        <translation>Вперемешку (сканер, камера, телефон)</translation>
+    </message>
+    <message>
+        <source>None (flat pages, fast)</source>
+        <translation>Без съёмки (плоские страницы, быстро)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorkspace</name>
+    <message>
+        <source>Trainee</source>
+        <extracomment>An OpenedExam of the current case (only offered when the session shows verdicts).</extracomment>
+        <translation>Обучаемый</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Преподаватель</translation>
+    </message>
+    <message>
+        <source>Take a training session</source>
+        <translation>Пройти учебное занятие</translation>
+    </message>
+    <message>
+        <source>Build sessions and score results</source>
+        <translation>Создание занятий и оценка результатов</translation>
+    </message>
+    <message>
+        <source>Build a session</source>
+        <translation>Создать занятие</translation>
+    </message>
+    <message>
+        <source>Score results</source>
+        <translation>Оценка результатов</translation>
+    </message>
+    <message>
+        <source>Training: trainee</source>
+        <translation>Обучение: обучаемый</translation>
+    </message>
+    <message>
+        <source>Training: trainer</source>
+        <translation>Обучение: преподаватель</translation>
     </message>
 </context>
 <context>
