@@ -2,7 +2,7 @@
 
 Why a painted widget rather than ``QLabel.setPixmap``: a label resized to its pixmap feeds
 back into the layout (the window grows with each image); painting a cached, scaled copy
-keeps the layout stable and resizing cheap. Zoom and pan arrive with the expert workspace.
+keeps the layout stable and resizing cheap (zoom and pan live in ui/expert/page_view.py).
 """
 
 from __future__ import annotations

@@ -22,13 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from docexam.errors import InputError
-from docexam.examlog.exam_images import (  # noqa: F401  (re-exported: EVIDENCE_*)
-    EVIDENCE_CHOICES,
-    EVIDENCE_JPEG_QUALITY,
-    EVIDENCE_NAMES,
-    capture_images,
-    evidence_images,
-)
+from docexam.examlog.exam_images import capture_images, evidence_images
 from docexam.settings import Settings
 
 

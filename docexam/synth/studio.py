@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 
 from docexam.errors import StudioError
+from docexam.fileio import write_whole
 from docexam.synth import forgeries
 from docexam.synth.capture import CAPTURE_MODES, simulate_capture
 from docexam.synth.design import Rect, SpecimenDesign
@@ -95,12 +96,9 @@ def manifest(d: SpecimenDesign, images: dict[str, dict[str, str]], px_per_mm: fl
 
 def _write(path: Path, data: bytes) -> None:
     """Write a file whole or not at all (a full disk leaves no half-written image)."""
-    tmp = path.with_name(path.name + ".part")
     try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        write_whole(path, data)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         msg = f"cannot write {path}: {exc.strerror or exc}"
         raise StudioError(msg, code="WRITE_FAILED") from exc
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from docexam.errors import TrainingError
+from docexam.fileio import write_whole
 
 LIGHTS = ("white", "uv365", "ir870")  # the lights a capture set takes (examine.captureset)
 GENUINE = "genuine"
@@ -31,12 +32,9 @@ def dumps(value: Any) -> bytes:
 
 def write_atomic(path: Path, data: bytes) -> Path:
     """Write ``path`` whole or not at all (a full disk leaves no half file behind)."""
-    tmp = path.with_name(path.name + ".part")
     try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        write_whole(path, data)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise TrainingError(
             f"cannot write {path}: {exc.strerror or exc}", code="WRITE_FAILED"
         ) from exc

@@ -15,12 +15,12 @@ import pytest
 from log_samples import exam_dict as sample_exam
 from log_samples import png
 
-from docexam.cli.log_record import evidence_images
 from docexam.errors import InputError, LogError
 from docexam.examine.captureset import from_images
 from docexam.examine.document import examine_document
 from docexam.examine.pipeline import examine
 from docexam.examlog import ExamLog, ImageRef
+from docexam.examlog.exam_images import evidence_images
 from docexam.examlog.reopen import (
     capture_roles,
     capture_sets_from_case,

@@ -17,9 +17,9 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
-from docexam.cli.log_record import evidence_images
 from docexam.errors import LogError
 from docexam.examlog import ExamLog
+from docexam.examlog.exam_images import evidence_images
 from docexam.settings import defaults
 from ui.context import AppContext
 from ui.logbrowser import LogBrowser

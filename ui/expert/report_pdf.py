@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene
 
 from docexam.errors import DocexamError, InputError
+from docexam.fileio import write_whole
 from ui.expert.annotations import Annotation, AnnotationItem
 from ui.expert.imaging import qimage_to_bgr
 from ui.expert.items import OutlineItem
@@ -228,12 +229,9 @@ def write_pdf(data: ReportData, path: str) -> str:
     """Build the PDF and write it to ``path`` (worker thread); returns the path."""
     pdf = build_pdf(data)
     target = Path(path)
-    tmp = target.with_name(target.name + ".part")
     try:
-        tmp.write_bytes(pdf)
-        tmp.replace(target)
+        write_whole(target, pdf)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise InputError(f"cannot write {target}: {exc.strerror or exc}",
                          code="REPORT_WRITE_FAILED") from exc  # fmt: skip
     return str(target)
